@@ -1,0 +1,76 @@
+// swift-tools-version:6.1
+// Cairn: one binary that carries a machine-learning model through its whole life.
+// ARCHITECTURE.md (in the shared design folder) explains the targets and the dependency rule they follow.
+
+import PackageDescription
+
+let package = Package(
+    name: "cairn",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "cairn", targets: ["cairn"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Domain and library targets: no web framework, no SQL driver, no argument parser.
+        .target(name: "CairnCore"),
+        .target(name: "CairnML", dependencies: ["CairnCore"]),
+        .target(name: "CairnArtifacts", dependencies: ["CairnCore"]),
+        .target(name: "CairnTracking", dependencies: ["CairnCore", "CairnArtifacts"]),
+        .target(name: "CairnRegistry", dependencies: ["CairnCore", "CairnArtifacts"]),
+        .target(name: "CairnAPI", dependencies: ["CairnCore"]),
+
+        // Adapters at the edge.
+        .target(
+            name: "CairnStore",
+            dependencies: [
+                "CairnCore", "CairnTracking", "CairnRegistry",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "CairnServer",
+            dependencies: [
+                "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "CairnCLI",
+            dependencies: [
+                "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
+                "CairnServer", "CairnML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
+        .target(name: "CairnTesting", dependencies: ["CairnCore", "CairnStore", "CairnTracking", "CairnRegistry", "CairnArtifacts"]),
+
+        // Tests mirror the targets.
+        .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
+        .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
+        .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnTesting"]),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
+        .testTarget(
+            name: "CairnServerTests",
+            dependencies: [
+                "CairnServer", "CairnTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "CairnTesting"]),
+    ]
+)
