@@ -1,6 +1,10 @@
 import CairnCore
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Artifacts in a directory on the local file system.
 public struct LocalArtifactStore: ArtifactStore {
     /// The directory that holds everything; created if missing.
@@ -35,7 +39,9 @@ public struct LocalArtifactStore: ArtifactStore {
             defer { try? handle.close() }
             for try await chunk in chunks { try handle.write(contentsOf: chunk) }
             try handle.synchronize()
-            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                throw CairnError(.internal, "Cannot move artifact '\(path)' into place (errno \(errno))")
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
