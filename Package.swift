@@ -72,6 +72,8 @@ let package = Package(
             dependencies: [
                 "CairnServer", "CairnTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "CairnTesting"]),
