@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 "CairnCore", "CairnTracking", "CairnRegistry",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(

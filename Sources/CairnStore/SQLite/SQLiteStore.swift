@@ -1,6 +1,7 @@
 import CairnCore
 import Foundation
 import GRDB
+import Metrics
 
 /// The embedded store: one SQLite database in WAL mode behind a GRDB `DatabasePool`, implementing every store
 /// port of the tracking and registry contexts.
@@ -28,19 +29,27 @@ public final class SQLiteStore: Sendable {
         }
     }
 
+    private static let writeTimer = Timer(label: "cairn_store_duration_seconds", dimensions: [("operation", "write")])
+    private static let readTimer = Timer(label: "cairn_store_duration_seconds", dimensions: [("operation", "read")])
+
     /// Runs `body` in a write transaction, translating database errors into ``CairnError``.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as DatabaseError {
-            throw Self.translate(error)
-        }
+        try await timed(Self.writeTimer) { try await self.pool.write(body) }
     }
 
     /// Runs `body` on a read-only snapshot, translating database errors into ``CairnError``.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await timed(Self.readTimer) { try await self.pool.read(body) }
+    }
+
+    private func timed<T: Sendable>(_ timer: Timer, _ body: () async throws -> T) async throws -> T {
+        let start = ContinuousClock.now
+        defer {
+            let elapsed = ContinuousClock.now - start
+            timer.recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        }
         do {
-            return try await pool.read(body)
+            return try await body()
         } catch let error as DatabaseError {
             throw Self.translate(error)
         }
