@@ -56,6 +56,16 @@ struct TrackingRoutesTests {
         }
     }
 
+    @Test func queryStringsDecodePlusAsSpace() async throws {
+        try await TestApp.run { client in
+            #expect(try await client.post("/registered-models/create", #"{"name": "a b"}"#).status == .ok)
+            let found = try await client.get("/registered-models/search?filter=name+%3D+%27a+b%27&max_results=10")
+            #expect(found.status == .ok)
+            let names = (found.json["registered_models"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            #expect(names == ["a b"])
+        }
+    }
+
     @Test func healthVersionAndMetricsAnswer() async throws {
         try await TestApp.run { client in
             let health = try await client.execute(uri: "/health", method: .get)

@@ -26,11 +26,7 @@ struct MLflowRequest: Sendable {
     /// - Throws: `invalidArgument` for a non-JSON content type on POST or malformed JSON; `tooLarge`.
     static func parse(_ request: Request, maxBodySize: Int) async throws -> MLflowRequest {
         if request.method == .get || request.method == .head {
-            var fields: [String: [String]] = [:]
-            for (key, value) in request.uri.queryParameters {
-                fields[String(key), default: []].append(String(value))
-            }
-            return MLflowRequest(source: .query(fields))
+            return MLflowRequest(source: .query(formDecoded(request.uri.query ?? "")))
         }
         if request.method == .post {
             let contentType = request.headers[.contentType]?.lowercased() ?? ""
@@ -55,6 +51,20 @@ struct MLflowRequest: Sendable {
             throw CairnError.invalid("Malformed request: the body must be a JSON object")
         }
         return MLflowRequest(source: .json(fields))
+    }
+
+    /// Decodes an `application/x-www-form-urlencoded` query, where `+` stands for a space (as `requests` sends it).
+    static func formDecoded(_ query: String) -> [String: [String]] {
+        var fields: [String: [String]] = [:]
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            fields[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+        return fields
     }
 
     // MARK: Accessors
