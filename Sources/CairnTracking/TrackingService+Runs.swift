@@ -82,7 +82,12 @@ extension TrackingService {
     public func logBatch(runID: String, metrics: [Metric], params: [KeyValue], tags: [KeyValue]) async throws {
         try Validation.runID(runID)
         try Self.validateBatchSizes(metrics: metrics.count, params: params.count, tags: tags.count)
-        for metric in metrics { try Validation.entityKey(metric.key, kind: "metric") }
+        for metric in metrics {
+            try Validation.entityKey(metric.key, kind: "metric")
+            guard metric.timestamp >= 0 else {
+                throw CairnError.invalid("Invalid value \(metric.timestamp) for parameter 'timestamp' supplied: it must be a non-negative number of milliseconds")
+            }
+        }
         var seenParams: [String: String] = [:]
         for param in params {
             try Validation.entityKey(param.key, kind: "param")
@@ -131,9 +136,8 @@ extension TrackingService {
         return PageToken.page(try await runs.searchRuns(query), offset: offset, limit: limit)
     }
 
-    /// A metric's full history, paged. An unknown key gives an empty page.
+    /// A metric's full history, paged. An unknown key or run gives an empty page, as MLflow answers.
     public func metricHistory(runID: String, key: String, maxResults: Int?, pageToken: String?) async throws -> Page<Metric> {
-        _ = try await run(id: runID)
         if let maxResults, maxResults < 1 {
             throw CairnError.invalid("max_results must be at least 1, got \(maxResults)")
         }

@@ -31,6 +31,15 @@ struct BadInputTests {
         }
     }
 
+    @Test func negativeMetricTimestampsAreRejected() async throws {
+        try await TestApp.run { client in
+            let runID = try await client.createRun()
+            let response = try await client.post("/runs/log-metric", #"{"run_id": "\#(runID)", "key": "m", "value": 1, "timestamp": -1}"#)
+            #expect(response.status == .badRequest)
+            #expect(response.message.contains("'timestamp'"))
+        }
+    }
+
     @Test func aMissingRequiredFieldIsNamed() async throws {
         try await TestApp.run { client in
             let response = try await client.post("/runs/log-metric", #"{"key": "m", "value": 1, "timestamp": 1}"#)
@@ -114,7 +123,7 @@ struct BadInputTests {
         }
     }
 
-    @Test(arguments: ["a/../../etc/passwd", "%2e%2e/secret", "a/%2E%2E/b", "x%00y", "a/%2e%2e%2f..%2fz"])
+    @Test(arguments: ["/etc/passwd", "a//b", "a/../../etc/passwd", "%2e%2e/secret", "a/%2E%2E/b", "x%00y", "a/%2e%2e%2f..%2fz"])
     func artifactPathsThatEscapeTheRootAreRejected(path: String) async throws {
         try await TestApp.run { client in
             let response = try await client.execute(

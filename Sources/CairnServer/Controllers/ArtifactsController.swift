@@ -17,12 +17,12 @@ struct ArtifactsController {
         for group in groups {
             group.put("/artifacts/**") { request, context -> Response in
                 if request.uri.path.hasSuffix("/") { throw CairnError.invalid("Invalid path: an artifact path must name a file") }
-                let path = try Self.catchAllPath(context)
+                let path = try Self.catchAllPath(request, context)
                 try await store.write(path, chunks: request.body.map { Array($0.readableBytesView) })
                 return Response(status: .ok)
             }
-            group.get("/artifacts/**") { _, context -> Response in
-                let path = try Self.catchAllPath(context)
+            group.get("/artifacts/**") { request, context -> Response in
+                let path = try Self.catchAllPath(request, context)
                 let download = try await store.read(path)
                 var headers = HTTPFields()
                 headers[.contentType] = MediaTypes.guess(path.name)
@@ -44,8 +44,8 @@ struct ArtifactsController {
                         root_uri: nil,
                         files: files.isEmpty ? nil : files.map { MLflowFileInfo(path: $0.path, is_dir: $0.isDirectory, file_size: $0.size) }))
             }
-            group.delete("/artifacts/**") { _, context -> Response in
-                try await store.delete(try Self.catchAllPath(context))
+            group.delete("/artifacts/**") { request, context -> Response in
+                try await store.delete(try Self.catchAllPath(request, context))
                 return try MLflowJSON.response(MLflowEmptyResponse())
             }
             for operation in ["create", "complete", "abort"] {
@@ -86,7 +86,9 @@ struct ArtifactsController {
     }
 
     /// The artifact path of a `**` route, percent-decoded segment by segment, then checked for traversal.
-    static func catchAllPath<Context: RequestContext>(_ context: Context) throws -> ArtifactPath {
+    /// An empty segment (`artifacts//tmp/x`, an absolute path) is refused rather than silently dropped.
+    static func catchAllPath<Context: RequestContext>(_ request: Request, _ context: Context) throws -> ArtifactPath {
+        if request.uri.path.contains("//") { throw CairnError.invalid("Invalid path") }
         let segments = try context.parameters.getCatchAll().map { segment -> String in
             guard let decoded = String(segment).removingPercentEncoding else { throw CairnError.invalid("Invalid path") }
             return decoded
