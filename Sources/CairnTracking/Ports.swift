@@ -95,6 +95,9 @@ public protocol RunStore: Sendable {
     /// The run with this id, active or deleted, with latest metrics, params, tags, inputs and outputs.
     func run(id: String) async throws -> Run?
 
+    /// The lifecycle stage of a run, or `nil` if there is no such run; a cheap check before writes.
+    func runStage(id: String) async throws -> LifecycleStage?
+
     /// Updates the fields given; a non-nil `runName` also sets tag `mlflow.runName`.
     func updateRun(id: String, status: RunStatus?, endTime: Int64?, runName: String?) async throws
 

@@ -148,13 +148,13 @@ extension TrackingService {
 
     // MARK: Rules
 
-    @discardableResult
-    func activeRun(id: String) async throws -> Run {
-        let run = try await run(id: id)
-        guard run.info.lifecycleStage == .active else {
-            throw CairnError.invalid("The run \(id) must be in the 'active' state. Current state is \(run.info.lifecycleStage.rawValue).")
+    func activeRun(id: String) async throws {
+        guard let stage = try await runs.runStage(id: id) else {
+            throw CairnError.notFound("Run with id=\(id) not found")
         }
-        return run
+        guard stage == .active else {
+            throw CairnError.invalid("The run \(id) must be in the 'active' state. Current state is \(stage.rawValue).")
+        }
     }
 
     private func activeExperimentForRun(id: String) async throws -> Experiment {

@@ -72,6 +72,15 @@ struct RunStoreContractTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func runStageFollowsDeleteAndRestore(backend: StoreBackend) async throws {
+        let store = try await storeWithRun(backend)
+        #expect(try await store.runStage(id: "run1") == .active)
+        try await store.setRunStage(id: "run1", stage: .deleted)
+        #expect(try await store.runStage(id: "run1") == .deleted)
+        #expect(try await store.runStage(id: "missing") == nil)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func deleteTagReportsWhetherItExisted(backend: StoreBackend) async throws {
         let store = try await storeWithRun(backend)
         try await store.logBatch(runID: "run1", metrics: [], params: [], tags: [KeyValue(key: "t", value: "v")])

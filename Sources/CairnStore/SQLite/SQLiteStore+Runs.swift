@@ -24,6 +24,12 @@ extension SQLiteStore: RunStore {
         try await read { db in try RunLoader.load(db, where: SQLFragment("r.run_id = ?", [.text(id)])).first }
     }
 
+    public func runStage(id: String) async throws -> LifecycleStage? {
+        try await read { db in
+            try String.fetchOne(db, sql: "SELECT lifecycle_stage FROM runs WHERE run_id = ?", arguments: [id]).flatMap(LifecycleStage.init)
+        }
+    }
+
     public func updateRun(id: String, status: RunStatus?, endTime: Int64?, runName: String?) async throws {
         try await write { db in
             if let status {
