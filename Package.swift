@@ -77,6 +77,13 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "CairnTesting"]),
+        .testTarget(
+            name: "CairnCLITests",
+            dependencies: [
+                "CairnCLI", "CairnTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
     ]
 )
