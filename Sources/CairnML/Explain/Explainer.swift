@@ -8,6 +8,9 @@ public enum Explainer {
         switch model.estimator {
         case .gradientBoosting(let ensemble):
             return treeContributions(ensemble, features, names: model.featureNames)
+        case .linear(let linear):
+            let (base, values) = linear.contributions(features)
+            return FeatureContributions(featureNames: model.featureNames, baseValues: base, values: values)
         }
     }
 

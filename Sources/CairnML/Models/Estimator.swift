@@ -2,11 +2,14 @@
 public enum Estimator: Sendable, Codable, Equatable {
     /// Gradient-boosted trees.
     case gradientBoosting(GradientBoostingModel)
+    /// A linear or logistic model.
+    case linear(LinearModel)
 
-    /// A short name of the learner, recorded in the model file: `gbdt`.
+    /// A short name of the learner, recorded in the model file: `gbdt` or `linear`.
     public var kind: String {
         switch self {
         case .gradientBoosting: "gbdt"
+        case .linear: "linear"
         }
     }
 
@@ -14,6 +17,7 @@ public enum Estimator: Sendable, Codable, Equatable {
     public func rawScores(_ features: FeatureMatrix) -> [[Double]] {
         switch self {
         case .gradientBoosting(let model): model.rawScores(features)
+        case .linear(let model): model.rawScores(features)
         }
     }
 }

@@ -6,13 +6,15 @@ public enum Trainer {
     public enum Algorithm: Sendable {
         /// Histogram gradient boosting.
         case gradientBoosting(GradientBoostingParameters)
+        /// Linear regression (ridge) or logistic regression with an L2 penalty.
+        case linear(LinearParameters)
     }
 
     /// Trains a model to predict `target` from every other column of `table`.
     /// - Parameters:
     ///   - task: the task; inferred from the target column when `nil` (see ``TargetEncoding/fit(_:task:)``).
-    ///   - validation: a table with the same columns, for early stopping and the per-round validation loss.
-    ///   - progress: called after every boosting round with its index and the validation loss, if any.
+    ///   - validation: a table with the same columns, for early stopping and the per-round validation loss (boosting only).
+    ///   - progress: called after every boosting round (boosting only) with its index and the validation loss, if any.
     /// - Throws: `not_found` when the target is absent; `invalid_argument` for a bad target (missing values, one
     ///   class, constant), no features, infinite feature values, or bad hyperparameters.
     public static func train(
@@ -35,6 +37,11 @@ public enum Trainer {
                 try GradientBoosting(parameters: parameters).fit(
                     features: features, categorical: schema.features.map { $0.categories != nil }, labels: labels,
                     task: encoding.task, classCount: encoding.classes.count, validation: valid, progress: progress))
+        case .linear(let parameters):
+            estimator = .linear(
+                try LinearLearner(parameters: parameters).fit(
+                    features: features, categoryCounts: schema.features.map { $0.categories?.count }, labels: labels,
+                    task: encoding.task, classCount: encoding.classes.count))
         }
         return TabularModel(schema: schema, targetName: target, target: encoding, estimator: estimator)
     }
