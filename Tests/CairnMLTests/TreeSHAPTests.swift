@@ -1,5 +1,16 @@
 import CairnML
+import Foundation
 import Testing
+
+/// A LightGBM model converted to Cairn's format with `shap`'s values for some rows, written by
+/// tools/fixtures/ml/make_treeshap_fixture.py.
+private struct SHAPFixture: Decodable {
+    let model: GradientBoostingModel
+    let rows: [[Double]]
+    let expectedValue: Double
+    let shapValues: [[Double]]
+    let rawScores: [Double]
+}
 
 struct TreeSHAPTests {
     /// The path-dependent value of a feature subset: follow the row where the feature is known, else average the
@@ -74,5 +85,25 @@ struct TreeSHAPTests {
             }
         }
         #expect(explanation.meanAbsolute.count == 18)
+    }
+
+    @Test func matchesTheShapPackageOnALightGBMModel() throws {
+        // Given a LightGBM model and rows with shap's path-dependent TreeSHAP values
+        let fixture = try JSONDecoder().decode(SHAPFixture.self, from: TestData.fixture("treeshap.json"))
+        let columns = (0..<30).map { f in Column("c\(f)", doubles: fixture.rows.map { $0[f] }) }
+        let rows = try Table(columns)
+        let model = TabularModel(
+            schema: FeatureSchema(inferringFrom: rows), targetName: "y",
+            target: TargetEncoding(task: .binary, classes: ["0", "1"]), estimator: .gradientBoosting(fixture.model))
+
+        // When Cairn explains them
+        let explanation = try Explainer.contributions(model, rows)
+
+        // Then the raw scores, base value and every contribution agree within 1e-6
+        for (a, b) in zip(try model.rawScores(rows)[0], fixture.rawScores) { #expect(abs(a - b) < 1e-6) }
+        #expect(abs(explanation.baseValues[0] - fixture.expectedValue) < 1e-6)
+        for (ours, theirs) in zip(explanation.values[0], fixture.shapValues) {
+            for (a, b) in zip(ours, theirs) { #expect(abs(a - b) < 1e-6) }
+        }
     }
 }
