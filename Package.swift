@@ -22,7 +22,8 @@ let package = Package(
     targets: [
         // Domain and library targets: no web framework, no SQL driver, no argument parser.
         .target(name: "CairnCore"),
-        .target(name: "CairnML", dependencies: ["CairnCore"]),
+        // Numeric kernels are optimized in debug builds too, so the test suite trains on real data in seconds.
+        .target(name: "CairnML", dependencies: ["CairnCore"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "CairnArtifacts", dependencies: ["CairnCore"]),
         .target(name: "CairnTracking", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnRegistry", dependencies: ["CairnCore", "CairnArtifacts"]),
