@@ -29,6 +29,16 @@ public struct ArtifactPath: Sendable, Hashable, CustomStringConvertible {
         self.segments = parts
     }
 
+    /// The store path behind an `mlflow-artifacts:` URI (`mlflow-artifacts:/1/run/artifacts`, with or without
+    /// a `//host` part), or `nil` for any other scheme.
+    /// - Throws: `invalidArgument` when the path is unsafe.
+    public static func proxied(_ uri: String) throws(CairnError) -> ArtifactPath? {
+        guard uri.hasPrefix("mlflow-artifacts:") else { return nil }
+        var rest = uri.dropFirst("mlflow-artifacts:".count)
+        if rest.hasPrefix("//") { rest = rest.dropFirst(2).drop { $0 != "/" } }
+        return try ArtifactPath(String(rest.drop { $0 == "/" }))
+    }
+
     /// The path joined with `/`.
     public var description: String { segments.joined(separator: "/") }
 

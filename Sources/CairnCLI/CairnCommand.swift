@@ -6,7 +6,10 @@ public struct CairnCommand: AsyncParsableCommand {
         commandName: "cairn",
         abstract: "Carry a machine-learning model through its whole life: tracking, registry and more.",
         version: "0.1.0",
-        subcommands: [ServerCommand.self, ExperimentsCommand.self, RunsCommand.self, ModelsCommand.self])
+        subcommands: [
+            ServerCommand.self, ExperimentsCommand.self, RunsCommand.self, ModelsCommand.self, TrainCommand.self,
+            EvaluateCommand.self, ExplainCommand.self,
+        ])
 
     public init() {}
 }

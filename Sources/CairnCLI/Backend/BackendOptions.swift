@@ -9,6 +9,9 @@ struct BackendOptions: ParsableArguments {
     @Option(help: "SQLite database of the local store, used when no tracking URI is set (env CAIRN_STORE).")
     var store: String?
 
+    @Option(help: "Artifact directory of the local store (env CAIRN_ARTIFACTS).")
+    var artifacts: String?
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
@@ -21,6 +24,8 @@ struct BackendOptions: ParsableArguments {
             }
             return RemoteBackend(baseURL: url)
         }
-        return try await LocalBackend(storePath: ServerCommand.storePath(store ?? environment["CAIRN_STORE"] ?? ".cairn/cairn.db"))
+        return try await LocalBackend(
+            storePath: ServerCommand.storePath(store ?? environment["CAIRN_STORE"] ?? ".cairn/cairn.db"),
+            artifactsPath: artifacts ?? environment["CAIRN_ARTIFACTS"] ?? ".cairn/artifacts")
     }
 }

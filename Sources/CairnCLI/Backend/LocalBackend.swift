@@ -1,5 +1,7 @@
 import CairnAPI
+import CairnArtifacts
 import CairnCore
+import Foundation
 import CairnRegistry
 import CairnServer
 import CairnStore
@@ -9,9 +11,11 @@ import CairnTracking
 struct LocalBackend: TrackingBackend {
     let tracking: TrackingService
     let registry: RegistryService
+    let artifacts: LocalArtifactStore
 
-    init(storePath: String) async throws {
+    init(storePath: String, artifactsPath: String = ".cairn/artifacts") async throws {
         let store = try SQLiteStore(path: storePath)
+        artifacts = try LocalArtifactStore(root: URL(fileURLWithPath: artifactsPath))
         tracking = TrackingService(experiments: store, runs: store)
         try await tracking.bootstrap()
         registry = RegistryService(models: store, versions: store, runs: NoRunLookup())
@@ -63,6 +67,54 @@ struct LocalBackend: TrackingBackend {
     }
 
     func deleteAlias(name: String, alias: String) async throws { try await registry.deleteAlias(name: name, alias: alias) }
+
+    func startRun(experimentName: String?, runName: String?, tags: [MLflowKeyValue]) async throws -> MLflowRunInfo {
+        var experimentID = "0"
+        if let experimentName {
+            do {
+                experimentID = try await tracking.experiment(named: experimentName).id
+            } catch let error as CairnError where error.code == .notFound {
+                experimentID = try await tracking.createExperiment(name: experimentName, artifactLocation: nil, tags: [])
+            }
+        }
+        let run = try await tracking.createRun(
+            experimentID: experimentID, userID: ProcessInfo.processInfo.environment["USER"], runName: runName, startTime: nil,
+            tags: tags.map { KeyValue(key: $0.key, value: $0.value ?? "") })
+        return MLflowMapping.runInfo(run.info)
+    }
+
+    func logBatch(runID: String, metrics: [MLflowMetric], params: [MLflowKeyValue], tags: [MLflowKeyValue]) async throws {
+        try await tracking.logBatch(
+            runID: runID,
+            metrics: metrics.map { Metric(key: $0.key, value: $0.value, timestamp: $0.timestamp, step: $0.step) },
+            params: params.map { KeyValue(key: $0.key, value: $0.value ?? "") },
+            tags: tags.map { KeyValue(key: $0.key, value: $0.value ?? "") })
+    }
+
+    func logDataset(runID: String, dataset: MLflowDataset, context: String) async throws {
+        let input = DatasetInput(
+            dataset: Dataset(
+                name: dataset.name, digest: dataset.digest, sourceType: dataset.source_type, source: dataset.source,
+                schema: dataset.schema, profile: dataset.profile),
+            tags: [KeyValue(key: "mlflow.data.context", value: context)])
+        try await tracking.logInputs(runID: runID, datasets: [input], modelIDs: [])
+    }
+
+    func uploadArtifact(artifactURI: String, name: String, data: Data) async throws {
+        guard let base = try ArtifactPath.proxied(artifactURI) else {
+            throw CairnError.invalid("Cannot store artifacts at '\(artifactURI)': only mlflow-artifacts: locations are local")
+        }
+        let chunks = AsyncStream<[UInt8]> { continuation in
+            continuation.yield([UInt8](data))
+            continuation.finish()
+        }
+        try await artifacts.write(base.appending(try ArtifactPath(name)), chunks: chunks)
+    }
+
+    func endRun(runID: String, status: String) async throws {
+        _ = try await tracking.updateRun(
+            id: runID, status: RunStatus(rawValue: status) ?? .finished, endTime: SystemClock().nowMillis(), runName: nil)
+    }
 
     static func view(_ text: String) throws -> ViewType {
         switch text.lowercased() {

@@ -1,4 +1,5 @@
 import CairnAPI
+import CairnArtifacts
 import CairnCore
 import Foundation
 
@@ -107,6 +108,64 @@ struct RemoteBackend: TrackingBackend {
 
     func deleteAlias(name: String, alias: String) async throws {
         _ = try await call("DELETE", "/registered-models/alias", body: ["name": name, "alias": alias], as: MLflowEmptyResponse.self)
+    }
+
+    func startRun(experimentName: String?, runName: String?, tags: [MLflowKeyValue]) async throws -> MLflowRunInfo {
+        var experimentID = "0"
+        if let experimentName {
+            do {
+                experimentID = try await self.experimentID(named: experimentName)
+            } catch let error as CairnError where error.code == .notFound {
+                experimentID = try await createExperiment(name: experimentName, artifactLocation: nil)
+            }
+        }
+        var body: [String: any Sendable] = [
+            "experiment_id": experimentID, "start_time": SystemClock().nowMillis(),
+            "tags": tags.map { ["key": $0.key, "value": $0.value ?? ""] },
+        ]
+        if let user = ProcessInfo.processInfo.environment["USER"] { body["user_id"] = user }
+        if let runName { body["run_name"] = runName }
+        return try await call("POST", "/runs/create", body: body, as: MLflowRunResponse.self).run.info
+    }
+
+    func logBatch(runID: String, metrics: [MLflowMetric], params: [MLflowKeyValue], tags: [MLflowKeyValue]) async throws {
+        let body: [String: any Sendable] = [
+            "run_id": runID,
+            "metrics": metrics.map { ["key": $0.key, "value": $0.value, "timestamp": $0.timestamp, "step": $0.step] as [String: any Sendable] },
+            "params": params.map { ["key": $0.key, "value": $0.value ?? ""] },
+            "tags": tags.map { ["key": $0.key, "value": $0.value ?? ""] },
+        ]
+        _ = try await call("POST", "/runs/log-batch", body: body, as: MLflowEmptyResponse.self)
+    }
+
+    func logDataset(runID: String, dataset: MLflowDataset, context: String) async throws {
+        var fields: [String: any Sendable] = [
+            "name": dataset.name, "digest": dataset.digest, "source_type": dataset.source_type, "source": dataset.source,
+        ]
+        if let schema = dataset.schema { fields["schema"] = schema }
+        if let profile = dataset.profile { fields["profile"] = profile }
+        let input: [String: any Sendable] = ["tags": [["key": "mlflow.data.context", "value": context]], "dataset": fields]
+        _ = try await call("POST", "/runs/log-inputs", body: ["run_id": runID, "datasets": [input]], as: MLflowEmptyResponse.self)
+    }
+
+    func uploadArtifact(artifactURI: String, name: String, data: Data) async throws {
+        guard let base = try ArtifactPath.proxied(artifactURI) else {
+            throw CairnError.invalid("Cannot upload to '\(artifactURI)': the server proxies only mlflow-artifacts: locations")
+        }
+        let path = base.appending(try ArtifactPath(name)).segments
+            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
+        var request = URLRequest(url: URL(string: "\(baseURL.absoluteString)\(Routes.mlflowArtifacts)/artifacts/\(path)")!)
+        request.httpMethod = "PUT"
+        request.setValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
+        let (_, response) = try await URLSession.shared.upload(for: request, from: data)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == 200 else { throw CairnError(.unavailable, "Artifact upload of '\(name)' failed with HTTP \(status)") }
+    }
+
+    func endRun(runID: String, status: String) async throws {
+        _ = try await call(
+            "POST", "/runs/update", body: ["run_id": runID, "status": status, "end_time": SystemClock().nowMillis()],
+            as: MLflowUpdateRunResponse.self)
     }
 
     static func viewName(_ text: String) throws -> String {

@@ -64,7 +64,7 @@ struct ArtifactsController {
             let run = try await tracking.run(id: try request.runID())
             let relative = try ArtifactPath(try request.string("path") ?? "")
             let root = run.info.artifactURI
-            guard let base = try Self.proxiedPath(root) else {
+            guard let base = try ArtifactPath.proxied(root) else {
                 return MLflowListArtifactsResponse(root_uri: root, files: nil)
             }
             let files = try await store.list(base.appending(relative)) ?? []
@@ -73,16 +73,6 @@ struct ArtifactsController {
                 root_uri: root,
                 files: files.isEmpty ? nil : files.map { MLflowFileInfo(path: prefix + $0.path, is_dir: $0.isDirectory, file_size: $0.size) })
         }
-    }
-
-    /// The store path behind an `mlflow-artifacts:` URI, or `nil` for URIs this server does not proxy.
-    static func proxiedPath(_ uri: String) throws -> ArtifactPath? {
-        guard uri.hasPrefix("mlflow-artifacts:") else { return nil }
-        var rest = uri.dropFirst("mlflow-artifacts:".count)
-        if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2).drop { $0 != "/" }
-        }
-        return try ArtifactPath(String(rest.drop { $0 == "/" }))
     }
 
     /// The artifact path of a `**` route, percent-decoded segment by segment, then checked for traversal.

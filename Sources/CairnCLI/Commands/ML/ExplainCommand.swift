@@ -1,0 +1,56 @@
+import ArgumentParser
+import CairnML
+import Foundation
+
+/// `cairn explain`: per-row feature contributions (exact TreeSHAP or linear) and global importances.
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Write per-row feature contributions and print global importances.",
+        discussion: """
+            Contributions are exact: TreeSHAP for boosted trees, coefficient times deviation from the mean for linear
+            models, on the model's raw score (log-odds for classifiers). The CSV has a row column, the base value, and
+            one column per feature (per class and feature, as class:feature, for multiclass models).
+            """)
+
+    @OptionGroup var dataOptions: DataOptions
+    @Option(help: "Model file written by cairn train.") var model: String
+    @Option(help: "Rows to explain (CSV).") var data: String
+    @Option(help: "Where to write the per-row contributions (CSV).") var output = "contributions.csv"
+    @Flag(help: "Print global importances as JSON.") var json = false
+
+    func run() async throws {
+        try await Output.run {
+            let loaded = try ModelFile.load(from: model)
+            let contributions = try Explainer.contributions(loaded, try dataOptions.read(data))
+            try Self.csv(contributions, classes: loaded.classes).write(toFile: output, atomically: true, encoding: .utf8)
+            let ranked = zip(contributions.featureNames, contributions.meanAbsolute).sorted { $0.1 > $1.1 }
+            if json { return try Output.json(Dictionary(uniqueKeysWithValues: ranked)) }
+            Output.table(["FEATURE", "MEAN |CONTRIBUTION|"], ranked.map { [$0.0, String(format: "%.6f", $0.1)] })
+            print("contributions written to \(output)")
+        }
+    }
+
+    /// One line per row: the row index, then per output the base value and each feature's contribution.
+    static func csv(_ contributions: FeatureContributions, classes: [String]) -> String {
+        let outputs = contributions.values.count
+        let prefixes = outputs == 1 ? [""] : (0..<outputs).map { (classes.count == outputs ? classes[$0] : String($0)) + ":" }
+        var header = ["row"]
+        for prefix in prefixes { header += ["\(prefix)base"] + contributions.featureNames.map { prefix + $0 } }
+        var lines = [header.map(quoted).joined(separator: ",")]
+        let rows = contributions.values.first?.count ?? 0
+        for row in 0..<rows {
+            var cells = [String(row)]
+            for output in 0..<outputs {
+                cells.append(String(contributions.baseValues[output]))
+                cells += contributions.values[output][row].map { String($0) }
+            }
+            lines.append(cells.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}

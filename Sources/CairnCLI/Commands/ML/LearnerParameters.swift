@@ -1,0 +1,71 @@
+import CairnCore
+import CairnML
+
+/// Turns `--param key=value` assignments into a learner's hyperparameters, with LightGBM's names and aliases.
+enum LearnerParameters {
+    /// The learner and its parameters for `--model` and `--param` values.
+    /// - Throws: `invalidArgument` for an unknown model, an unknown key, or a value of the wrong type.
+    static func algorithm(model: String, assignments: [String]) throws -> Trainer.Algorithm {
+        let values = try parse(assignments)
+        switch model {
+        case "gbdt", "gbm", "boosting":
+            var parameters = GradientBoostingParameters()
+            for (key, text) in values {
+                switch key {
+                case "num_iterations", "n_estimators", "num_rounds": parameters.numIterations = try int(key, text)
+                case "learning_rate", "eta": parameters.learningRate = try double(key, text)
+                case "num_leaves": parameters.numLeaves = try int(key, text)
+                case "max_depth": parameters.maxDepth = try int(key, text)
+                case "min_data_in_leaf", "min_child_samples": parameters.minDataInLeaf = try int(key, text)
+                case "min_sum_hessian_in_leaf": parameters.minSumHessianInLeaf = try double(key, text)
+                case "min_gain_to_split": parameters.minGainToSplit = try double(key, text)
+                case "lambda_l1", "reg_alpha": parameters.lambdaL1 = try double(key, text)
+                case "lambda_l2", "reg_lambda": parameters.lambdaL2 = try double(key, text)
+                case "max_bin": parameters.maxBin = try int(key, text)
+                case "bagging_fraction", "subsample": parameters.baggingFraction = try double(key, text)
+                case "bagging_freq": parameters.baggingFrequency = try int(key, text)
+                case "feature_fraction", "colsample_bytree": parameters.featureFraction = try double(key, text)
+                case "early_stopping_rounds", "early_stopping_round": parameters.earlyStoppingRounds = try int(key, text)
+                case "seed": parameters.seed = UInt64(try int(key, text))
+                default: throw CairnError.invalid("Unknown parameter '\(key)' for model gbdt")
+                }
+            }
+            return .gradientBoosting(parameters)
+        case "linear":
+            var parameters = LinearParameters()
+            for (key, text) in values {
+                switch key {
+                case "l2", "lambda", "alpha": parameters.l2 = try double(key, text)
+                case "max_iter", "max_iterations": parameters.maxIterations = try int(key, text)
+                default: throw CairnError.invalid("Unknown parameter '\(key)' for model linear")
+                }
+            }
+            return .linear(parameters)
+        default:
+            throw CairnError.invalid("Unknown model '\(model)': use gbdt or linear")
+        }
+    }
+
+    /// `key=value` pairs in order; a key given twice keeps its last value.
+    static func parse(_ assignments: [String]) throws -> [(String, String)] {
+        try assignments.map { assignment in
+            let parts = assignment.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw CairnError.invalid("Invalid --param '\(assignment)': expected key=value")
+            }
+            return (String(parts[0]), String(parts[1]))
+        }
+    }
+
+    private static func int(_ key: String, _ text: String) throws -> Int {
+        guard let value = Int(text) else { throw CairnError.invalid("Parameter '\(key)' must be an integer, got '\(text)'") }
+        return value
+    }
+
+    private static func double(_ key: String, _ text: String) throws -> Double {
+        guard let value = Double(text), value.isFinite else {
+            throw CairnError.invalid("Parameter '\(key)' must be a number, got '\(text)'")
+        }
+        return value
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import CairnAPI
+import CairnCore
+import CairnML
+import Foundation
+
+/// `cairn train`: fits a model on a CSV file, evaluates it, saves it, and logs the run to the tracking store.
+struct TrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train", abstract: "Train a model on a CSV file, evaluate it, and log the run.",
+        discussion: """
+            Logs to the tracking store (local, or a server with --tracking-uri): every parameter, the metrics (per round
+            for boosting), the training data's content hash and schema as a run input, the model file as the artifact
+            model/model.cairn, and global feature importances as feature_importance.json. --no-log skips logging.
+            """)
+
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: "Training data (CSV).") var data: String
+    @Option(help: "Name of the target column.") var target: String
+    @Option(help: "binary, multiclass or regression (inferred from the target when omitted).") var task: String?
+    @Option(help: "Learner: gbdt (histogram gradient boosting) or linear.") var model = "gbdt"
+    @Option(name: .customLong("param"), help: "A hyperparameter as key=value, LightGBM names (repeatable).") var params: [String] = []
+    @Option(help: "Validation data (CSV) for metrics and early stopping.") var valid: String?
+    @Option(help: "Cross-validate with this many folds (instead of --valid), then train on all rows.") var cv: Int?
+    @Option(help: "Experiment to log the run in (created if missing).") var experiment: String?
+    @Option(help: "Name of the run.") var runName: String?
+    @Option(help: "Where to write the model file.") var output = "model.cairn"
+    @Flag(help: "Do not log a run.") var noLog = false
+
+    func validate() throws {
+        if valid != nil && cv != nil { throw ValidationError("Use either --valid or --cv, not both.") }
+        if let cv, cv < 2 { throw ValidationError("--cv needs at least 2 folds.") }
+    }
+
+    func run() async throws {
+        try await Output.run {
+            let algorithm = try LearnerParameters.algorithm(model: model, assignments: params)
+            let learningTask = try task.map { text in
+                guard let value = LearningTask(rawValue: text) else { throw CairnError.invalid("Unknown task '\(text)': use binary, multiclass or regression") }
+                return value
+            }
+            let table = try dataOptions.read(data)
+            let validation = try valid.map(dataOptions.read)
+
+            var metrics: [String: Double] = [:]
+            if let cv {
+                metrics = try CrossValidation.meanMetrics(table, target: target, task: learningTask, algorithm: algorithm, folds: cv)
+            }
+            let progress = TrainingProgress(total: Self.rounds(algorithm))
+            let trained = try Trainer.train(
+                table, target: target, task: learningTask, algorithm: algorithm, validation: validation,
+                progress: { round, loss in progress.record(round: round, loss: loss) })
+            progress.finish()
+            if let validation {
+                for (name, value) in try Evaluation.evaluate(trained, on: validation, target: target) { metrics["valid_\(name)"] = value }
+            }
+            for (name, value) in try Evaluation.evaluate(trained, on: table, target: target) { metrics["train_\(name)"] = value }
+            try ModelFile.save(trained, to: output)
+
+            var runID: String?
+            if !noLog {
+                runID = try await RunRecorder(backend: try await backend.backend()).record(
+                    TrainingRecord(
+                        model: trained, table: table, dataPath: data, validation: validation, validPath: valid,
+                        modelPath: output, algorithm: model, assignments: try LearnerParameters.parse(params),
+                        metrics: metrics, history: progress.history),
+                    experiment: experiment, runName: runName)
+            }
+            try Self.report(metrics: metrics, runID: runID, output: output, json: backend.json)
+        }
+    }
+
+    static func rounds(_ algorithm: Trainer.Algorithm) -> Int {
+        if case .gradientBoosting(let parameters) = algorithm { return parameters.numIterations }
+        return 1
+    }
+
+    static func report(metrics: [String: Double], runID: String?, output: String, json: Bool) throws {
+        if json {
+            struct Summary: Encodable {
+                let run_id: String?
+                let model: String
+                let metrics: [String: Double]
+            }
+            return try Output.json(Summary(run_id: runID, model: output, metrics: metrics))
+        }
+        Output.table(["METRIC", "VALUE"], metrics.sorted { $0.key < $1.key }.map { [$0.key, String(format: "%.6f", $0.value)] })
+        print("model written to \(output)" + (runID.map { ", run \($0)" } ?? ""))
+    }
+}

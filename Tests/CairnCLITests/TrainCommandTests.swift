@@ -1,0 +1,87 @@
+import ArgumentParser
+import CairnML
+import CairnTesting
+import CairnTracking
+import Foundation
+import Testing
+
+@testable import CairnCLI
+
+/// `cairn train`, `evaluate` and `explain` on a small generated data set, against a local store.
+struct TrainCommandTests {
+    /// 300 rows where the label is `yes` exactly when x0 + x1/2 > 0.75; x2 carries no signal.
+    private func writeData(_ directory: URL) throws -> String {
+        var lines = ["x0,x1,x2,label"]
+        for row in 0..<300 {
+            let x0 = Double(row * 37 % 300) / 300
+            let x1 = Double(row * 91 % 300) / 300
+            let x2 = Double(row * 53 % 300) / 300
+            lines.append("\(x0),\(x1),\(x2),\(x0 + x1 / 2 > 0.75 ? "yes" : "no")")
+        }
+        let path = directory.appendingPathComponent("train.csv").path
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func run(_ arguments: [String]) async throws {
+        var command = try CairnCommand.parseAsRoot(arguments)
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+    }
+
+    @Test func trainSavesTheModelAndLogsTheRunWithInputsAndArtifacts() async throws {
+        let directory = try TestStores.temporaryDirectory()
+        let data = try writeData(directory)
+        let store = directory.appendingPathComponent("cairn.db").path
+        let artifacts = directory.appendingPathComponent("artifacts").path
+        let modelPath = directory.appendingPathComponent("m.cairn").path
+        try await run([
+            "train", "--data", data, "--target", "label", "--valid", data, "--param", "num_iterations=30", "--param", "num_leaves=7",
+            "--experiment", "demo", "--output", modelPath, "--store", store, "--artifacts", artifacts, "--json",
+        ])
+        let model = try ModelFile.load(from: modelPath)
+        #expect(model.classes == ["no", "yes"])
+        let backend = try await LocalBackend(storePath: store, artifactsPath: artifacts)
+        let experiment = try await backend.tracking.experiment(named: "demo")
+        let runs = try await backend.tracking.searchRuns(
+            experimentIDs: [experiment.id], filter: "params.num_leaves = '7'", viewType: .activeOnly, maxResults: 10, orderBy: [], pageToken: nil)
+        let logged = try #require(runs.items.first)
+        #expect(logged.info.status == .finished)
+        let auc = try #require(logged.metrics.first { $0.key == "valid_auc" }?.value)
+        #expect(auc > 0.95)
+        let rounds = try await backend.tracking.metricHistory(runID: logged.info.runID, key: "valid_loss", maxResults: nil, pageToken: nil)
+        #expect(rounds.items.count == 30)
+        #expect(logged.datasetInputs.map(\.dataset.digest) == [String(try DatasetDescription.sha256(path: data).prefix(16))])
+        let stored = URL(fileURLWithPath: artifacts).appendingPathComponent("\(experiment.id)/\(logged.info.runID)/artifacts/model/model.cairn")
+        #expect(try Data(contentsOf: stored) == Data(contentsOf: URL(fileURLWithPath: modelPath)))
+    }
+
+    @Test func explainWritesOneLineOfContributionsPerRow() async throws {
+        let directory = try TestStores.temporaryDirectory()
+        let data = try writeData(directory)
+        let modelPath = directory.appendingPathComponent("m.cairn").path
+        let output = directory.appendingPathComponent("c.csv").path
+        try await run(["train", "--data", data, "--target", "label", "--model", "linear", "--output", modelPath, "--no-log"])
+        try await run(["explain", "--model", modelPath, "--data", data, "--output", output, "--json"])
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "row,base,x0,x1,x2")
+        #expect(lines.count == 301)
+    }
+
+    @Test func badParametersAndMissingColumnsFailWithUsageCodes() async throws {
+        let directory = try TestStores.temporaryDirectory()
+        let data = try writeData(directory)
+        await #expect(throws: ExitCode(2)) {
+            try await run(["train", "--data", data, "--target", "label", "--param", "num_leaves=many", "--no-log"])
+        }
+        await #expect(throws: ExitCode(2)) {
+            try await run(["train", "--data", data, "--target", "label", "--param", "bogus=1", "--no-log"])
+        }
+        await #expect(throws: ExitCode(3)) {
+            try await run(["train", "--data", data, "--target", "nope", "--no-log", "--output", directory.appendingPathComponent("x").path])
+        }
+    }
+}
