@@ -104,8 +104,27 @@ class ServerProcess:
             self.command(), cwd=self.workdir, env=env, stdin=subprocess.DEVNULL,
             stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
         )
+        self._record_pid()
         self.wait_healthy()
         return self
+
+    def _pidfile(self) -> Path | None:
+        # scripts/test sets INTEROP_PIDDIR so its trap can kill servers left behind by a killed pytest
+        d = os.environ.get("INTEROP_PIDDIR")
+        if not d or self.proc is None:
+            return None
+        return Path(d) / f"server-{self.proc.pid}.pgid"
+
+    def _record_pid(self) -> None:
+        f = self._pidfile()
+        if f is not None:
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_text(str(self.proc.pid))
+
+    def _forget_pid(self) -> None:
+        f = self._pidfile()
+        if f is not None:
+            f.unlink(missing_ok=True)
 
     def wait_healthy(self) -> None:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
@@ -168,6 +187,7 @@ class ServerProcess:
         return self.proc.returncode
 
     def _close_log(self) -> None:
+        self._forget_pid()
         if self._log is not None:
             self._log.close()
             self._log = None

@@ -81,9 +81,12 @@ def test_kill_9_during_batch_logging_loses_no_acknowledged_write(tmp_path):
             steps_first = {m.step for m in client.get_metric_history(rid, "k0")}
             steps_last = {m.step for m in client.get_metric_history(rid, f"k{METRICS_PER_BATCH - 1}")}
             assert want <= steps_first, f"run {rid}: acknowledged metrics missing: {sorted(want - steps_first)[:10]}"
-            # batches are atomic: whatever was committed (acknowledged or in flight) is whole
-            assert steps_first == steps_last
-            assert {int(k[1:]) for k in params if k.startswith("p")} == steps_first
+            if support.TARGET == "cairn":
+                # Cairn writes a batch in one transaction, so whatever was committed (acknowledged or in flight) is
+                # whole. MLflow 3.17.2 commits a batch's params, metrics and tags separately: after kill -9 an
+                # unacknowledged batch can be half there (seen: its param without its metrics).
+                assert steps_first == steps_last
+                assert {int(k[1:]) for k in params if k.startswith("p")} == steps_first
             assert len(run.data.metrics) == METRICS_PER_BATCH
             if want:
                 assert run.data.metrics["k0"] >= max(want)
