@@ -71,9 +71,14 @@ def server(server_workdir):
     proc.start()
     yield proc
     alive = proc.alive()
-    proc.stop()
+    five_xx = support.count_5xx(proc.url) if alive and support.TARGET == "cairn" else {}
+    code = proc.stop()
     if not alive:
         pytest.fail(f"the server died during the session:\n{proc.log_tail()}")
+    # The client retries 5xx answers for minutes: Cairn must answer every client mistake with a 4xx.
+    assert not five_xx, f"cairn answered 5xx during the session: {five_xx}\n{proc.log_tail()}"
+    if support.TARGET == "cairn":
+        assert code == 0, f"cairn exited with {code} on SIGTERM:\n{proc.log_tail()}"
 
 
 @pytest.fixture(scope="session")

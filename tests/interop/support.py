@@ -263,6 +263,23 @@ class Rest:
         return r.json()["run"]
 
 
+def count_5xx(base_url: str) -> dict[str, float]:
+    """5xx answers per route, read from Cairn's Prometheus /metrics (label http_response_status_code)."""
+    import re
+
+    text = requests.get(base_url + "/metrics", timeout=10).text
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        if not line.startswith("http_server_request_duration_count{"):
+            continue
+        m = re.search(r'http_response_status_code="(5\d\d)"', line)
+        if m:
+            route = re.search(r'http_route="([^"]*)"', line)
+            key = f"{route.group(1) if route else '?'} {m.group(1)}"
+            out[key] = out.get(key, 0) + float(line.rsplit(" ", 1)[1])
+    return {k: v for k, v in out.items() if v > 0}
+
+
 def now_ms() -> int:
     return int(time.time() * 1000)
 
