@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 "CairnCore", "CairnTracking", "CairnRegistry",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -53,7 +54,10 @@ let package = Package(
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
                 "CairnServer", "CairnML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
@@ -69,8 +73,17 @@ let package = Package(
             dependencies: [
                 "CairnServer", "CairnTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .testTarget(name: "CairnCLITests", dependencies: ["CairnCLI", "CairnTesting"]),
+        .testTarget(
+            name: "CairnCLITests",
+            dependencies: [
+                "CairnCLI", "CairnTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CairnServer
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+
+/// `cairn server`: the tracking and registry server, wire-compatible with MLflow's REST API.
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
+        abstract: "Run the tracking and model registry server (MLflow-compatible REST API).",
+        discussion: """
+            Everything is kept in ./.cairn/ by default: a SQLite database in WAL mode and an artifact directory.
+            Each option can also be set through its environment variable (CAIRN_HOST, CAIRN_PORT, CAIRN_STORE,
+            CAIRN_ARTIFACTS); a flag wins over the environment. SIGTERM or SIGINT drains in-flight requests first.
+            """)
+
+    @Option(help: "Address to listen on (env CAIRN_HOST).")
+    var host: String?
+
+    @Option(help: "Port to listen on (env CAIRN_PORT).")
+    var port: Int?
+
+    @Option(help: "SQLite database file of the metadata store (env CAIRN_STORE).")
+    var store: String?
+
+    @Option(help: "Directory that holds artifacts (env CAIRN_ARTIFACTS).")
+    var artifacts: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env CAIRN_LOG_LEVEL).")
+    var logLevel: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = ServerConfiguration()
+        configuration.host = host ?? environment["CAIRN_HOST"] ?? configuration.host
+        if let text = port.map(String.init) ?? environment["CAIRN_PORT"] {
+            guard let value = Int(text), (0...65535).contains(value) else {
+                throw ValidationError("Invalid port '\(text)': expected a number from 0 to 65535.")
+            }
+            configuration.port = value
+        }
+        configuration.storePath = Self.storePath(store ?? environment["CAIRN_STORE"] ?? configuration.storePath)
+        configuration.artifactsPath = artifacts ?? environment["CAIRN_ARTIFACTS"] ?? configuration.artifactsPath
+
+        let levelText = logLevel ?? environment["CAIRN_LOG_LEVEL"] ?? "info"
+        guard let level = Logger.Level(rawValue: levelText) else { throw ValidationError("Unknown log level '\(levelText)'.") }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+
+        let logger = Logger(label: "cairn.server")
+        let app = try await CairnApplication.build(configuration: configuration, metrics: registry, logger: logger)
+        logger.info(
+            "Cairn server starting",
+            metadata: [
+                "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.store": "\(configuration.storePath)",
+                "cairn.artifacts": "\(configuration.artifactsPath)",
+            ])
+        try await app.runService()
+    }
+
+    /// Accepts a plain path or a `sqlite:///path` URI.
+    static func storePath(_ value: String) -> String {
+        value.hasPrefix("sqlite:///") ? String(value.dropFirst("sqlite://".count)) : value
+    }
+}

@@ -1,0 +1,76 @@
+import CairnCore
+
+/// Trains ``GradientBoostingModel``s with histogram-based, leaf-wise gradient boosting in the LightGBM style.
+public struct GradientBoosting: Sendable {
+    /// The hyperparameters.
+    public let parameters: GradientBoostingParameters
+
+    /// A trainer with the given hyperparameters.
+    public init(parameters: GradientBoostingParameters = GradientBoostingParameters()) {
+        self.parameters = parameters
+    }
+
+    /// Trains an ensemble.
+    /// - Parameters:
+    ///   - features: the training features; `categorical[f]` says whether feature `f` holds category codes.
+    ///   - labels: class indices (as numbers) or regression targets.
+    ///   - task: the task; `classCount` is the number of classes (ignored for regression).
+    ///   - validation: features and labels to measure after every round, for early stopping.
+    ///   - progress: called after every round with its index and the validation loss, if any.
+    /// - Throws: `invalid_argument` for bad parameters, mismatched inputs or no rows.
+    public func fit(
+        features: FeatureMatrix, categorical: [Bool], labels: [Double], task: LearningTask, classCount: Int,
+        validation: (features: FeatureMatrix, labels: [Double])? = nil,
+        progress: (@Sendable (Int, Double?) -> Void)? = nil
+    ) throws -> GradientBoostingModel {
+        try parameters.validate()
+        guard features.rowCount > 0, labels.count == features.rowCount, categorical.count == features.featureCount else {
+            throw CairnError.invalid("boosting needs at least one row and one label and kind per row and feature")
+        }
+        let objective = BoostingObjective(task: task, classCount: task == .regression ? 1 : classCount)
+        let data = BinnedData(features, categorical: categorical, maxBin: parameters.maxBin)
+        let grower = TreeGrower(data: data, parameters: parameters)
+        let initial = objective.initialScores(labels)
+        var scores = initial.map { [Double](repeating: $0, count: features.rowCount) }
+        var validScores = initial.map { [Double](repeating: $0, count: validation?.features.rowCount ?? 0) }
+        var random = SeededGenerator(seed: parameters.seed)
+        var bag = (0..<features.rowCount).map(Int32.init)
+        var trees: [[DecisionTree]] = []
+        var losses: [Double] = []
+        var best = (iteration: 0, loss: Double.infinity)
+        for iteration in 0..<parameters.numIterations {
+            if parameters.baggingFrequency > 0, parameters.baggingFraction < 1, iteration % parameters.baggingFrequency == 0 {
+                let size = max(1, Int(parameters.baggingFraction * Double(features.rowCount)))
+                bag = random.sample(size, of: features.rowCount).map(Int32.init)
+            }
+            let columnCount = max(1, Int((parameters.featureFraction * Double(features.featureCount)).rounded()))
+            let used = random.sample(columnCount, of: features.featureCount)
+            let (gradients, hessians) = objective.gradients(scores: scores, labels: labels)
+            let round = (0..<objective.outputCount).map { k in
+                grower.grow(
+                    rows: bag, gradients: gradients[k], hessians: hessians[k], features: used,
+                    shrinkage: parameters.learningRate)
+            }
+            for (k, tree) in round.enumerated() {
+                add(tree.predict(features), to: &scores[k])
+                if let validation { add(tree.predict(validation.features), to: &validScores[k]) }
+            }
+            trees.append(round)
+            guard let validation else {
+                progress?(iteration, nil)
+                continue
+            }
+            let loss = objective.loss(scores: validScores, labels: validation.labels)
+            losses.append(loss)
+            progress?(iteration, loss)
+            if loss < best.loss { best = (iteration, loss) }
+            if parameters.earlyStoppingRounds > 0, iteration - best.iteration >= parameters.earlyStoppingRounds { break }
+        }
+        if parameters.earlyStoppingRounds > 0, validation != nil { trees.removeLast(trees.count - best.iteration - 1) }
+        return GradientBoostingModel(task: task, initialScores: initial, trees: trees, validationLoss: losses)
+    }
+
+    private func add(_ values: [Double], to scores: inout [Double]) {
+        for i in scores.indices { scores[i] += values[i] }
+    }
+}

@@ -1,0 +1,48 @@
+import CairnCore
+
+/// Trains a ``TabularModel`` from a table: infers the schema and target, runs a learner, and packages the result.
+public enum Trainer {
+    /// A learner and its hyperparameters.
+    public enum Algorithm: Sendable {
+        /// Histogram gradient boosting.
+        case gradientBoosting(GradientBoostingParameters)
+        /// Linear regression (ridge) or logistic regression with an L2 penalty.
+        case linear(LinearParameters)
+    }
+
+    /// Trains a model to predict `target` from every other column of `table`.
+    /// - Parameters:
+    ///   - task: the task; inferred from the target column when `nil` (see ``TargetEncoding/fit(_:task:)``).
+    ///   - validation: a table with the same columns, for early stopping and the per-round validation loss (boosting only).
+    ///   - progress: called after every boosting round (boosting only) with its index and the validation loss, if any.
+    /// - Throws: `not_found` when the target is absent; `invalid_argument` for a bad target (missing values, one
+    ///   class, constant), no features, infinite feature values, or bad hyperparameters.
+    public static func train(
+        _ table: Table, target: String, task: LearningTask? = nil, algorithm: Algorithm,
+        validation: Table? = nil, progress: (@Sendable (Int, Double?) -> Void)? = nil
+    ) throws -> TabularModel {
+        let encoding = try TargetEncoding.fit(table.column(named: target), task: task)
+        let schema = FeatureSchema(inferringFrom: table, excluding: [target])
+        guard !schema.features.isEmpty else { throw CairnError.invalid("there are no feature columns besides '\(target)'") }
+        let features = try schema.matrix(table)
+        for (name, column) in zip(schema.names, features.columns) where column.contains(where: \.isInfinite) {
+            throw CairnError.invalid("feature '\(name)' has infinite values")
+        }
+        let labels = try encoding.values(table.column(named: target))
+        let valid = try validation.map { (try schema.matrix($0), try encoding.values($0.column(named: target))) }
+        let estimator: Estimator
+        switch algorithm {
+        case .gradientBoosting(let parameters):
+            estimator = .gradientBoosting(
+                try GradientBoosting(parameters: parameters).fit(
+                    features: features, categorical: schema.features.map { $0.categories != nil }, labels: labels,
+                    task: encoding.task, classCount: encoding.classes.count, validation: valid, progress: progress))
+        case .linear(let parameters):
+            estimator = .linear(
+                try LinearLearner(parameters: parameters).fit(
+                    features: features, categoryCounts: schema.features.map { $0.categories?.count }, labels: labels,
+                    task: encoding.task, classCount: encoding.classes.count))
+        }
+        return TabularModel(schema: schema, targetName: target, target: encoding, estimator: estimator)
+    }
+}

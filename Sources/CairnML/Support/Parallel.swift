@@ -1,0 +1,27 @@
+import Dispatch
+
+/// Data-parallel helpers over the machine's cores.
+enum Parallel {
+    /// `body(i)` for every `i` in `0..<count`, computed concurrently, in index order.
+    static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each iteration initializes a distinct element.
+            let slots = SharedBuffer(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: count) { (slots.base + $0).initialize(to: body($0)) }
+            initialized = count
+        }
+    }
+
+    /// `body(i)` for every `i` in `0..<count`, run concurrently; `body` must only write state no other
+    /// iteration touches.
+    static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+}
+
+/// A pointer shared by concurrent iterations that write disjoint elements; `@unchecked Sendable` is safe because
+/// every user writes each element from one iteration only and keeps the buffer alive until the iterations end.
+struct SharedBuffer<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+}

@@ -1,0 +1,21 @@
+/// A fast, seedable random number generator (SplitMix64), so sampling is reproducible.
+struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// `count` distinct indices from `0..<n`, in increasing order.
+    mutating func sample(_ count: Int, of n: Int) -> [Int] {
+        var indices = Array(0..<n)
+        for i in 0..<min(count, n) { indices.swapAt(i, Int.random(in: i..<n, using: &self)) }
+        return indices.prefix(count).sorted()
+    }
+}

@@ -1,0 +1,89 @@
+import CairnAPI
+import CairnArtifacts
+import CairnCore
+import CairnRegistry
+import CairnStore
+import CairnTracking
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+
+/// The composition root of the server: opens the store, builds the services, wires the routes.
+public enum CairnApplication {
+    /// The version string `GET /version` reports.
+    public static let version = "0.1.0"
+
+    /// Builds the application for a configuration.
+    /// - Parameter metrics: the registry `/metrics` renders; the caller bootstraps swift-metrics with it.
+    /// - Throws: `unavailable` when the store cannot be opened.
+    public static func build(
+        configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger
+    ) async throws -> some ApplicationProtocol {
+        let store = try SQLiteStore(path: configuration.storePath)
+        let artifacts = try LocalArtifactStore(root: URL(fileURLWithPath: configuration.artifactsPath))
+        let tracking = TrackingService(experiments: store, runs: store)
+        try await tracking.bootstrap()
+        let router = makeRouter(store: store, artifacts: artifacts, configuration: configuration, metrics: metrics)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
+            logger: logger)
+    }
+
+    /// The router with every route and middleware; separate from ``build`` so tests can drive it in memory.
+    public static func makeRouter(
+        store: SQLiteStore, artifacts: any ArtifactStore, configuration: ServerConfiguration,
+        metrics: PrometheusCollectorRegistry
+    ) -> Router<BasicRequestContext> {
+        let tracking = TrackingService(experiments: store, runs: store)
+        let loggedModels = LoggedModelService(models: store, experiments: store)
+        let registry = RegistryService(
+            models: store, versions: store, runs: TrackingRunLookup(tracking: tracking, loggedModels: loggedModels))
+
+        let router = Router()
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        SystemController(version: version, metrics: metrics).register(on: router)
+
+        let mlflowGroups = [Routes.mlflow, Routes.mlflowAjax].map {
+            router.group(RouterPath($0)).add(middleware: MLflowErrorMiddleware())
+        }
+        let routes = MLflowRoutes(groups: mlflowGroups, maxBodySize: configuration.maxBodySize)
+        ExperimentsController(tracking: tracking).register(on: routes)
+        RunsController(tracking: tracking).register(on: routes)
+        LoggedModelsController(models: loggedModels).register(on: routes)
+        RegisteredModelsController(registry: registry).register(on: routes)
+        ModelVersionsController(registry: registry).register(on: routes)
+        let artifactsController = ArtifactsController(store: artifacts, tracking: tracking)
+        artifactsController.registerRunListing(on: routes)
+        artifactsController.registerProxy(
+            on: [Routes.mlflowArtifacts, Routes.mlflowArtifactsAjax].map {
+                router.group(RouterPath($0)).add(middleware: MLflowErrorMiddleware())
+            })
+        return router
+    }
+}
+
+/// The registry's view of runs and logged models, backed by the tracking services.
+struct TrackingRunLookup: RunLookup {
+    let tracking: TrackingService
+    let loggedModels: LoggedModelService
+
+    func runArtifactURI(runID: String) async throws -> String? {
+        do {
+            return try await tracking.run(id: runID).info.artifactURI
+        } catch let error as CairnError where error.code == .notFound {
+            return nil
+        }
+    }
+
+    func loggedModel(id: String) async throws -> (artifactURI: String, sourceRunID: String?)? {
+        do {
+            let model = try await loggedModels.get(id: id)
+            return (model.artifactURI, model.sourceRunID)
+        } catch let error as CairnError where error.code == .notFound {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CairnCore
+import CairnML
+import Testing
+
+struct CSVReaderTests {
+    @Test func readsAdultWithoutHeaderSpacesAndQuestionMarks() throws {
+        // Given the adult data: no header, ", " separators, "?" for missing, test labels ending in "."
+        let (train, test) = try TestData.adult()
+
+        // Then rows, names, kinds, missing counts and labels are right
+        #expect(train.rowCount == 32_561)
+        #expect(test.rowCount == 16_281)
+        #expect(train.columnNames == (0..<15).map { "c\($0)" })
+        #expect(train["c0"]?.values == .int(Array(train["c0"]!.doubles().map { Int($0) })))
+        #expect(train["c1"]?.isCategorical == true)
+        #expect(train["c1"]?.levels.first == "State-gov")
+        #expect(train["c1"]?.missingCount == 1_836)
+        #expect(train["c14"]?.levels.sorted() == ["<=50K", ">50K"])
+        #expect(test["c14"]?.levels.sorted() == ["<=50K", ">50K"])
+    }
+
+    @Test func readsHeaderedNumbersCategoriesAndEmptyFields() throws {
+        let housing = try CSVReader.read(path: TestData.dataset("california_housing.csv"))
+        #expect(housing.rowCount == 20_640)
+        #expect(housing.columnNames.last == "ocean_proximity")
+        #expect(housing["total_bedrooms"]?.missingCount == 207)
+        #expect(housing["median_income"]?.doubles().first == 8.3252)
+        #expect(housing["ocean_proximity"]?.levels.count == 5)
+    }
+
+    @Test func skipsLinesBeforeTheRecords() throws {
+        let cancer = try CSVReader.read(
+            path: TestData.dataset("breast_cancer.csv"), options: CSVOptions(hasHeader: false, skipLines: 1))
+        #expect(cancer.rowCount == 569)
+        #expect(cancer.columnNames.count == 31)
+        #expect(cancer["c30"]?.values == .int(cancer["c30"]!.doubles().map { Int($0) }))
+        #expect(cancer["c0"]?.doubles().first == 17.99)
+    }
+
+    @Test func handlesQuotesEscapesAndEmbeddedNewlines() throws {
+        let text = "name,note,n\r\n\"Smith, J\",\"said \"\"hi\"\"\nthen left\",1\r\nLee,,2\r\n\r\n"
+        let table = try CSVReader.parse(text)
+        #expect(table.rowCount == 2)
+        #expect(table["name"]?.strings() == ["Smith, J", "Lee"])
+        #expect(table["note"]?.strings() == ["said \"hi\"\nthen left", nil])
+        #expect(table["n"]?.values == .int([1, 2]))
+    }
+
+    @Test func infersBooleansNumbersAndHonoursCategoricalOverrides() throws {
+        let text = "a;b;c;d\ntrue;1.5;7;x\nFALSE;NA;-3;y\n"
+        let table = try CSVReader.parse(text, options: CSVOptions(delimiter: ";", categoricalColumns: ["c"]))
+        #expect(table["a"]?.values == .bool([true, false]))
+        #expect(table["b"]?.doubles().first == 1.5)
+        #expect(table["b"]?.missingCount == 1)
+        #expect(table["c"]?.levels == ["7", "-3"])
+        #expect(table["d"]?.levels == ["x", "y"])
+    }
+
+    @Test func raggedRowNamesItsLine() throws {
+        let error = #expect(throws: CairnError.self) { try CSVReader.parse("a,b\n1,2\n3\n") }
+        #expect(error?.message == "line 3 has 1 fields, expected 2")
+    }
+
+    @Test func unterminatedQuoteNamesItsLine() throws {
+        let error = #expect(throws: CairnError.self) { try CSVReader.parse("a,b\n1,\"open\n") }
+        #expect(error?.message == "line 2 has an unterminated quoted field")
+    }
+}

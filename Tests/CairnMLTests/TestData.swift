@@ -1,0 +1,32 @@
+import CairnML
+import Foundation
+
+/// Locates the shared data sets and the committed fixtures from this file's path, following symbolic links.
+enum TestData {
+    /// This test directory with symbolic links resolved.
+    private static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
+
+    /// The path of a shared data set: `../shared/datasets/NAME` beside the package root (or an ancestor of it).
+    static func dataset(_ name: String) -> String {
+        var directory = testsDirectory
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("shared/datasets/\(name)")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+            directory.deleteLastPathComponent()
+        }
+        fatalError("data set \(name) not found beside any ancestor of \(testsDirectory.path)")
+    }
+
+    /// The contents of a committed fixture in `Tests/Fixtures/ml/`.
+    static func fixture(_ name: String) throws -> Data {
+        try Data(contentsOf: testsDirectory.deletingLastPathComponent().appendingPathComponent("Fixtures/ml/\(name)"))
+    }
+
+    /// The adult census data: training and test tables with the income label in `c14` as categories.
+    static func adult() throws -> (train: Table, test: Table) {
+        var options = CSVOptions(hasHeader: false, stripTrailingPeriod: true)
+        options.naValues.insert("?")
+        return (try CSVReader.read(path: dataset("adult_train.csv"), options: options),
+                try CSVReader.read(path: dataset("adult_test.csv"), options: options))
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Checks the dependency rule of ARCHITECTURE.md: each target imports only the project targets and external
+# modules it is allowed to. Prints every violation and exits non-zero if there is one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# target: allowed imports (project targets and external modules), space-separated.
+allowed() {
+    case "$1" in
+        CairnCore) echo "Foundation" ;;
+        CairnML) echo "CairnCore Foundation Dispatch" ;;
+        CairnRuntime) echo "CairnCore CairnML Foundation Dispatch" ;;
+        CairnAutoML) echo "CairnCore CairnML Foundation Dispatch" ;;
+        CairnArtifacts) echo "CairnCore Foundation Glibc" ;;
+        CairnTracking) echo "CairnCore CairnArtifacts Foundation" ;;
+        CairnRegistry) echo "CairnCore CairnArtifacts Foundation" ;;
+        CairnAPI) echo "CairnCore Foundation" ;;
+        CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnArtifacts Foundation GRDB Metrics" ;;
+        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle" ;;
+        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnRuntime Foundation FoundationNetworking ArgumentParser Hummingbird Logging Metrics Prometheus" ;;
+        CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation" ;;
+        cairn) echo "CairnCLI" ;;
+        *) echo "" ;;
+    esac
+}
+
+status=0
+for dir in Sources/*/; do
+    target=$(basename "$dir")
+    permitted=" $(allowed "$target") "
+    if [ "$permitted" = "  " ]; then
+        echo "check-imports: target $target has no entry in scripts/check-imports.sh (add it with the rule from ARCHITECTURE.md)"
+        status=1
+        continue
+    fi
+    while IFS= read -r line; do
+        file=${line%%:*}
+        module=$(echo "${line#*:}" | sed -E 's/^[[:space:]]*(@testable[[:space:]]+|@preconcurrency[[:space:]]+|public[[:space:]]+|internal[[:space:]]+)*import[[:space:]]+//; s/[[:space:]].*$//; s/\..*$//')
+        case "$permitted" in
+            *" $module "*) ;;
+            *) echo "check-imports: $file imports $module, which $target may not import"; status=1 ;;
+        esac
+    done < <(grep -rHE '^[[:space:]]*(@[a-zA-Z]+[[:space:]]+)*(public[[:space:]]+|internal[[:space:]]+)?import[[:space:]]+' "$dir" --include='*.swift' | sed -E 's/^([^:]+):[0-9]*:?/\1:/' || true)
+done
+[ "$status" -eq 0 ] && echo "check-imports: every target respects the dependency rule"
+exit "$status"
