@@ -432,7 +432,7 @@ def value(res: dict, key: str):
 
 def report(results: dict, a: argparse.Namespace) -> str:
     fmt = dict(c=a.clients, b=a.batch_clients, n=f"{a.search_runs:,}", h=f"{a.history_points:,}", mb=a.artifact_mb)
-    lines = [f"{'figure':44} {'mlflow':>14} {'cairn':>14}  {'cairn vs mlflow':>16}", "-" * 92]
+    lines = [f"{'figure':50} {'mlflow':>14} {'cairn':>14}  {'cairn vs mlflow':>16}", "-" * 98]
     for label, key, unit, higher in ROWS:
         m, mb = value(results.get("mlflow", {}), key)
         c, cb = value(results.get("cairn", {}), key)
@@ -449,7 +449,8 @@ def report(results: dict, a: argparse.Namespace) -> str:
                 ratio = f"{c / m:.2f} of it"
             else:
                 ratio = f"{(c / m) if higher else (m / c):.1f}x"
-        lines.append(f"{label.format(**fmt) + ' [' + unit + ']':44} {cell(m, mb):>14} {cell(c, cb):>14}  {ratio:>16}")
+        name = f"{label.format(**fmt)} [{unit}]"
+        lines.append(f"{name:50} {cell(m, mb):>14} {cell(c, cb):>14}  {ratio:>16}")
     lines.append("ratios: x = how many times better cairn is (throughput: cairn/mlflow; time: mlflow/cairn); "
                  "RSS: cairn's share of mlflow's")
     lines.append("* client-bound: the Python driver used ~1 CPU core in this phase; the server may be faster")
