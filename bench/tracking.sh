@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Side-by-side tracking benchmark: `mlflow server` (SQLite backend, default workers, --serve-artifacts) and
+# `cairn server` (release build), each on a free loopback port with a fresh store, driven with the same load by
+# bench/tracking_load.py. Prints both figures and the ratio for each row.
+#
+#     bench/tracking.sh                 # default sizes, about 8-10 minutes on 2 cores
+#     bench/tracking.sh --quick         # small sizes, to check the harness (about 2 minutes, most of it mlflow's start)
+#     bench/tracking.sh --seconds 20 --search-runs 20000 --json /tmp/bench.json
+#     bench/tracking.sh --only cairn    # one server only
+#
+# Every other flag goes to tracking_load.py (see `bench/tracking_load.py --help`).
+# Environment:
+#   CAIRN_BENCH_VENV    venv with the full mlflow package (default ~/.cache/cairn/bench-venv, made if missing)
+#   SKIP_BUILD=1        use the existing .build/release/cairn
+# Benchmarks are never run by scripts/test. Record results in docs/BENCHMARKS.md with the command, date, machine.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+VENV="${CAIRN_BENCH_VENV:-$HOME/.cache/cairn/bench-venv}"
+REQ="$ROOT/tools/python/requirements-mlflow-server.txt"
+PYTHON="${PYTHON:-python3}"
+
+DRIVER_PID=""
+cleanup() {
+    # the driver stops the servers it started; if it is killed, end it (its servers get SIGTERM from its finally)
+    if [ -n "$DRIVER_PID" ] && kill -0 "$DRIVER_PID" 2>/dev/null; then
+        kill -TERM "$DRIVER_PID" 2>/dev/null || true
+        wait "$DRIVER_PID" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+    echo "==> swift build -c release --product cairn"
+    swift build -c release --product cairn
+fi
+CAIRN_BIN="$(swift build -c release --show-bin-path)/cairn"
+[ -x "$CAIRN_BIN" ] || { echo "no release cairn at $CAIRN_BIN" >&2; exit 1; }
+
+stamp="$VENV/.cairn-requirements.sha256"
+want="$(sha256sum "$REQ" | cut -d' ' -f1)"
+if ! { [ -x "$VENV/bin/mlflow" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; }; then
+    echo "==> preparing $VENV (full mlflow, pinned in $REQ)"
+    mkdir -p "$(dirname "$VENV")"
+    [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install --no-input --disable-pip-version-check -q -r "$REQ"
+    echo "$want" > "$stamp"
+fi
+
+echo "==> $("$CAIRN_BIN" --version 2>/dev/null || echo cairn) vs mlflow $("$VENV/bin/python" -c 'import mlflow; print(mlflow.__version__)')"
+export MLFLOW_DISABLE_TELEMETRY=true
+"$VENV/bin/python" "$ROOT/bench/tracking_load.py" --cairn-bin "$CAIRN_BIN" --mlflow-bin "$VENV/bin/mlflow" "$@" &
+DRIVER_PID=$!
+wait "$DRIVER_PID"
