@@ -66,11 +66,16 @@ public enum CairnApplication {
 }
 
 /// The registry's view of runs and logged models, backed by the tracking services.
-struct TrackingRunLookup: RunLookup {
+public struct TrackingRunLookup: RunLookup {
     let tracking: TrackingService
     let loggedModels: LoggedModelService
 
-    func runArtifactURI(runID: String) async throws -> String? {
+    public init(tracking: TrackingService, loggedModels: LoggedModelService) {
+        self.tracking = tracking
+        self.loggedModels = loggedModels
+    }
+
+    public func runArtifactURI(runID: String) async throws -> String? {
         do {
             return try await tracking.run(id: runID).info.artifactURI
         } catch let error as CairnError where error.code == .notFound {
@@ -78,7 +83,7 @@ struct TrackingRunLookup: RunLookup {
         }
     }
 
-    func loggedModel(id: String) async throws -> (artifactURI: String, sourceRunID: String?)? {
+    public func loggedModel(id: String) async throws -> (artifactURI: String, sourceRunID: String?)? {
         do {
             let model = try await loggedModels.get(id: id)
             return (model.artifactURI, model.sourceRunID)

@@ -71,6 +71,29 @@ struct TrainCommandTests {
         #expect(lines.count == 301)
     }
 
+    @Test func aRegisteredModelPredictsByVersionAliasAndRunURI() async throws {
+        let directory = try TestStores.temporaryDirectory()
+        let data = try writeData(directory)
+        let store = directory.appendingPathComponent("cairn.db").path
+        let artifacts = directory.appendingPathComponent("artifacts").path
+        let local = ["--store", store, "--artifacts", artifacts]
+        try await run(["train", "--data", data, "--target", "label", "--register", "demo", "--output", directory.appendingPathComponent("m.cairn").path] + local)
+        try await run(["models", "alias", "set", "demo", "champion", "1"] + local)
+        let backend = try await LocalBackend(storePath: store, artifactsPath: artifacts)
+        let runID = try #require(try await backend.registry.version(name: "demo", version: 1).runID)
+        var outputs: [String] = []
+        for uri in ["models:/demo/1", "models:/demo@champion", "runs:/\(runID)/model"] {
+            let output = directory.appendingPathComponent("p\(outputs.count).csv").path
+            try await run(["predict", "--model", uri, "--data", data, "--output", output] + local)
+            outputs.append(try String(contentsOfFile: output, encoding: .utf8))
+        }
+        let lines = outputs[0].split(separator: "\n")
+        #expect(lines.first == "label,prob_no,prob_yes")
+        #expect(lines.count == 301)
+        #expect(Set(outputs).count == 1)
+        await #expect(throws: ExitCode(3)) { try await run(["predict", "--model", "models:/demo/9", "--data", data] + local) }
+    }
+
     @Test func badParametersAndMissingColumnsFailWithUsageCodes() async throws {
         let directory = try TestStores.temporaryDirectory()
         let data = try writeData(directory)

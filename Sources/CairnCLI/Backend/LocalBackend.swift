@@ -12,13 +12,16 @@ struct LocalBackend: TrackingBackend {
     let tracking: TrackingService
     let registry: RegistryService
     let artifacts: LocalArtifactStore
+    private let store: SQLiteStore
 
     init(storePath: String, artifactsPath: String = ".cairn/artifacts") async throws {
-        let store = try SQLiteStore(path: storePath)
+        store = try SQLiteStore(path: storePath)
         artifacts = try LocalArtifactStore(root: URL(fileURLWithPath: artifactsPath))
         tracking = TrackingService(experiments: store, runs: store)
         try await tracking.bootstrap()
-        registry = RegistryService(models: store, versions: store, runs: NoRunLookup())
+        registry = RegistryService(
+            models: store, versions: store,
+            runs: TrackingRunLookup(tracking: tracking, loggedModels: LoggedModelService(models: store, experiments: store)))
     }
 
     func searchExperiments(filter: String?, viewType: String, maxResults: Int) async throws -> [MLflowExperiment] {
@@ -116,6 +119,40 @@ struct LocalBackend: TrackingBackend {
             id: runID, status: RunStatus(rawValue: status) ?? .finished, endTime: SystemClock().nowMillis(), runName: nil)
     }
 
+    func registerModel(name: String, source: String, runID: String) async throws -> MLflowModelVersion {
+        do {
+            _ = try await registry.createModel(name: name, description: nil, tags: [])
+        } catch let error as CairnError where error.code == .alreadyExists {}
+        let version = try await registry.createVersion(
+            name: name, source: source, runID: runID, modelID: nil, description: nil, runLink: nil, tags: [])
+        return MLflowMapping.modelVersion(version)
+    }
+
+    func modelVersionLocation(name: String, selector: ModelSelector) async throws -> String {
+        switch selector {
+        case .version(let number): return try await registry.downloadURI(name: name, version: number)
+        case .alias(let alias): return try await registry.version(name: name, alias: alias).storageLocation
+        case .stage(let stage):
+            guard let latest = try await registry.latestVersions(name: name, stages: [stage]).first else {
+                throw CairnError.notFound("Registered model '\(name)' has no version in stage \(stage)")
+            }
+            return latest.storageLocation
+        }
+    }
+
+    func loggedModelLocation(id: String) async throws -> String {
+        try await LoggedModelService(models: store, experiments: store).get(id: id).artifactURI
+    }
+
+    func localCopy(of location: String) async throws -> URL {
+        if let path = try ArtifactPath.proxied(location) {
+            return path.segments.reduce(artifacts.root) { $0.appendingPathComponent($1) }
+        }
+        if location.hasPrefix("file://") { return URL(fileURLWithPath: String(location.dropFirst("file://".count))) }
+        if location.hasPrefix("/") { return URL(fileURLWithPath: location) }
+        throw CairnError.invalid("Cannot read artifacts at '\(location)' from the local store")
+    }
+
     static func view(_ text: String) throws -> ViewType {
         switch text.lowercased() {
         case "active", "active_only": .activeOnly
@@ -124,10 +161,4 @@ struct LocalBackend: TrackingBackend {
         default: throw CairnError.invalid("Unknown view '\(text)': use active, deleted or all.")
         }
     }
-}
-
-/// The CLI's commands never register versions, so the registry needs no view of runs.
-private struct NoRunLookup: RunLookup {
-    func runArtifactURI(runID: String) async throws -> String? { nil }
-    func loggedModel(id: String) async throws -> (artifactURI: String, sourceRunID: String?)? { nil }
 }

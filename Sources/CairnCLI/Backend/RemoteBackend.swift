@@ -168,6 +168,70 @@ struct RemoteBackend: TrackingBackend {
             as: MLflowUpdateRunResponse.self)
     }
 
+    func registerModel(name: String, source: String, runID: String) async throws -> MLflowModelVersion {
+        do {
+            _ = try await call("POST", "/registered-models/create", body: ["name": name], as: MLflowRegisteredModelResponse.self)
+        } catch let error as CairnError where error.code == .alreadyExists {}
+        return try await call(
+            "POST", "/model-versions/create", body: ["name": name, "source": source, "run_id": runID], as: MLflowModelVersionResponse.self
+        ).model_version
+    }
+
+    func modelVersionLocation(name: String, selector: ModelSelector) async throws -> String {
+        let version: String
+        switch selector {
+        case .version(let number): version = number
+        case .alias(let alias):
+            version = try await call(
+                "GET", "/registered-models/alias", query: [("name", name), ("alias", alias)], as: MLflowModelVersionResponse.self
+            ).model_version.version
+        case .stage(let stage):
+            let latest = try await call(
+                "POST", "/registered-models/get-latest-versions", body: ["name": name, "stages": [stage]], as: MLflowModelVersionsResponse.self)
+            guard let first = latest.model_versions?.first else {
+                throw CairnError.notFound("Registered model '\(name)' has no version in stage \(stage)")
+            }
+            version = first.version
+        }
+        return try await call(
+            "GET", "/model-versions/get-download-uri", query: [("name", name), ("version", version)], as: MLflowDownloadURIResponse.self
+        ).artifact_uri
+    }
+
+    func loggedModelLocation(id: String) async throws -> String {
+        try await call("GET", "/logged-models/\(id)", as: MLflowLoggedModelResponse.self).model.info.artifact_uri
+    }
+
+    func localCopy(of location: String) async throws -> URL {
+        guard let base = try ArtifactPath.proxied(location) else {
+            throw CairnError.invalid("Cannot download '\(location)': the server proxies only mlflow-artifacts: locations")
+        }
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-download-\(UUID().uuidString)")
+        try await download(base, to: target)
+        return target
+    }
+
+    /// Downloads a file, or a directory tree, from the artifact proxy.
+    private func download(_ path: ArtifactPath, to target: URL) async throws {
+        let proxy = baseURL.absoluteString + Routes.mlflowArtifacts + "/artifacts"
+        var listing = URLComponents(string: proxy)!
+        listing.queryItems = [URLQueryItem(name: "path", value: path.description)]
+        let (listData, _) = try await URLSession.shared.data(from: listing.url!)
+        let files = (try? JSONDecoder().decode(MLflowListArtifactsResponse.self, from: listData))?.files ?? []
+        if files.isEmpty {
+            let encoded = path.segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
+            let (data, response) = try await URLSession.shared.data(from: URL(string: "\(proxy)/\(encoded)")!)
+            guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw CairnError.notFound("No artifacts at '\(path)'") }
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: target)
+            return
+        }
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for file in files {
+            try await download(path.appending(try ArtifactPath(file.path)), to: target.appendingPathComponent(file.path))
+        }
+    }
+
     static func viewName(_ text: String) throws -> String {
         switch text.lowercased() {
         case "active", "active_only": "ACTIVE_ONLY"

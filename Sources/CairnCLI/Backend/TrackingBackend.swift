@@ -29,6 +29,24 @@ protocol TrackingBackend: Sendable {
     func uploadArtifact(artifactURI: String, name: String, data: Data) async throws
     /// Marks the run ended with a status (`FINISHED` or `FAILED`).
     func endRun(runID: String, status: String) async throws
+
+    // Models, used by `cairn train --register` and `cairn predict`.
+
+    /// Registers a new version of `name` (creating the model if needed) from a source such as `runs:/<id>/model`.
+    func registerModel(name: String, source: String, runID: String) async throws -> MLflowModelVersion
+    /// The storage location of a registered version: by number, by alias, or the latest in a stage.
+    func modelVersionLocation(name: String, selector: ModelSelector) async throws -> String
+    /// The artifact location of a logged model (`m-…`).
+    func loggedModelLocation(id: String) async throws -> String
+    /// A local file or directory holding what is stored at an artifact location (downloaded if remote).
+    func localCopy(of location: String) async throws -> URL
+}
+
+/// Which version of a registered model a `models:/` URI names.
+enum ModelSelector: Equatable {
+    case version(String)
+    case alias(String)
+    case stage(String)
 }
 
 extension TrackingBackend {

@@ -27,11 +27,13 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Experiment to log the run in (created if missing).") var experiment: String?
     @Option(help: "Name of the run.") var runName: String?
     @Option(help: "Where to write the model file.") var output = "model.cairn"
+    @Option(help: "Register the logged model as a new version of this registered model.") var register: String?
     @Flag(help: "Do not log a run.") var noLog = false
 
     func validate() throws {
         if valid != nil && cv != nil { throw ValidationError("Use either --valid or --cv, not both.") }
         if let cv, cv < 2 { throw ValidationError("--cv needs at least 2 folds.") }
+        if register != nil && noLog { throw ValidationError("--register needs a logged run; drop --no-log.") }
     }
 
     func run() async throws {
@@ -60,15 +62,21 @@ struct TrainCommand: AsyncParsableCommand {
             try ModelFile.save(trained, to: output)
 
             var runID: String?
+            var version: String?
             if !noLog {
-                runID = try await RunRecorder(backend: try await backend.backend()).record(
+                let tracking = try await backend.backend()
+                let logged = try await RunRecorder(backend: tracking).record(
                     TrainingRecord(
                         model: trained, table: table, dataPath: data, validation: validation, validPath: valid,
                         modelPath: output, algorithm: model, assignments: try LearnerParameters.parse(params),
                         metrics: metrics, history: progress.history),
                     experiment: experiment, runName: runName)
+                runID = logged
+                if let register {
+                    version = try await tracking.registerModel(name: register, source: "runs:/\(logged)/model", runID: logged).version
+                }
             }
-            try Self.report(metrics: metrics, runID: runID, output: output, json: backend.json)
+            try Self.report(metrics: metrics, runID: runID, version: version.map { "\(register ?? "")/\($0)" }, output: output, json: backend.json)
         }
     }
 
@@ -77,16 +85,17 @@ struct TrainCommand: AsyncParsableCommand {
         return 1
     }
 
-    static func report(metrics: [String: Double], runID: String?, output: String, json: Bool) throws {
+    static func report(metrics: [String: Double], runID: String?, version: String?, output: String, json: Bool) throws {
         if json {
             struct Summary: Encodable {
                 let run_id: String?
+                let registered_version: String?
                 let model: String
                 let metrics: [String: Double]
             }
-            return try Output.json(Summary(run_id: runID, model: output, metrics: metrics))
+            return try Output.json(Summary(run_id: runID, registered_version: version, model: output, metrics: metrics))
         }
         Output.table(["METRIC", "VALUE"], metrics.sorted { $0.key < $1.key }.map { [$0.key, String(format: "%.6f", $0.value)] })
-        print("model written to \(output)" + (runID.map { ", run \($0)" } ?? ""))
+        print("model written to \(output)" + (runID.map { ", run \($0)" } ?? "") + (version.map { ", registered as models:/\($0)" } ?? ""))
     }
 }
