@@ -31,6 +31,16 @@ public struct SQLFragment: Sendable {
         return result
     }
 
+    /// `<select> WHERE <condition> [ORDER BY …] [LIMIT ? OFFSET ?]`: the shape of every entity query.
+    public static func select(
+        _ select: String, where condition: SQLFragment, orderBy: SQLFragment? = nil, limit: Int? = nil, offset: Int = 0
+    ) -> SQLFragment {
+        var query = SQLFragment("\(select) WHERE \(condition.sql)", condition.arguments)
+        if let orderBy { query.append(SQLFragment("ORDER BY \(orderBy.sql)", orderBy.arguments)) }
+        if let limit { query.append(SQLFragment("LIMIT ? OFFSET ?", [.integer(Int64(limit)), .integer(Int64(offset))])) }
+        return query
+    }
+
     /// `(?, ?, …)` for a list of values.
     public static func list(_ values: [SQLValue]) -> SQLFragment {
         SQLFragment("(" + values.map { _ in "?" }.joined(separator: ", ") + ")", values)

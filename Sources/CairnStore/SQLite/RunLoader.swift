@@ -8,17 +8,8 @@ enum RunLoader {
     static func load(
         _ db: Database, where condition: SQLFragment, orderBy: SQLFragment? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [Run] {
-        var sql = "SELECT r.* FROM runs r WHERE \(condition.sql)"
-        var arguments = condition.arguments
-        if let orderBy {
-            sql += " ORDER BY \(orderBy.sql)"
-            arguments += orderBy.arguments
-        }
-        if let limit {
-            sql += " LIMIT ? OFFSET ?"
-            arguments += [.integer(Int64(limit)), .integer(Int64(offset))]
-        }
-        let rows = try Row.fetchAll(db, sql: sql, arguments: SQLiteStore.arguments(arguments))
+        let query = SQLFragment.select("SELECT r.* FROM runs r", where: condition, orderBy: orderBy, limit: limit, offset: offset)
+        let rows = try Row.fetchAll(db, sql: query.sql, arguments: SQLiteStore.arguments(query.arguments))
         guard !rows.isEmpty else { return [] }
         let ids: [SQLValue] = rows.map { .text($0["run_id"]) }
         let params = try KeyValueLoader.load(db, table: "run_params", idColumn: "run_id", ids: ids)

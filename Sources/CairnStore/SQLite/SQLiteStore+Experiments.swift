@@ -108,17 +108,8 @@ extension SQLiteStore: ExperimentStore {
     static func fetchExperiments(
         _ db: Database, where condition: SQLFragment, orderBy: SQLFragment? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [Experiment] {
-        var sql = "SELECT e.* FROM experiments e WHERE \(condition.sql)"
-        var arguments = condition.arguments
-        if let orderBy {
-            sql += " ORDER BY \(orderBy.sql)"
-            arguments += orderBy.arguments
-        }
-        if let limit {
-            sql += " LIMIT ? OFFSET ?"
-            arguments += [.integer(Int64(limit)), .integer(Int64(offset))]
-        }
-        let rows = try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments))
+        let query = SQLFragment.select("SELECT e.* FROM experiments e", where: condition, orderBy: orderBy, limit: limit, offset: offset)
+        let rows = try Row.fetchAll(db, sql: query.sql, arguments: SQLiteStore.arguments(query.arguments))
         let ids = rows.map { $0["experiment_id"] as Int64 }
         let tags = try KeyValueLoader.load(db, table: "experiment_tags", idColumn: "experiment_id", ids: ids.map { .integer($0) })
         return rows.map { row in

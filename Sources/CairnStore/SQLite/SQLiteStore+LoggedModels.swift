@@ -97,17 +97,8 @@ extension SQLiteStore: LoggedModelStore {
     static func fetchLoggedModels(
         _ db: Database, where condition: SQLFragment, orderBy: SQLFragment? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [LoggedModel] {
-        var sql = "SELECT m.* FROM logged_models m WHERE \(condition.sql)"
-        var arguments = condition.arguments
-        if let orderBy {
-            sql += " ORDER BY \(orderBy.sql)"
-            arguments += orderBy.arguments
-        }
-        if let limit {
-            sql += " LIMIT ? OFFSET ?"
-            arguments += [.integer(Int64(limit)), .integer(Int64(offset))]
-        }
-        let rows = try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments))
+        let query = SQLFragment.select("SELECT m.* FROM logged_models m", where: condition, orderBy: orderBy, limit: limit, offset: offset)
+        let rows = try Row.fetchAll(db, sql: query.sql, arguments: SQLiteStore.arguments(query.arguments))
         let ids: [SQLValue] = rows.map { .text($0["model_id"]) }
         let tags = try KeyValueLoader.load(db, table: "logged_model_tags", idColumn: "model_id", ids: ids)
         let params = try KeyValueLoader.load(db, table: "logged_model_params", idColumn: "model_id", ids: ids)

@@ -129,17 +129,8 @@ enum ModelVersionLoader {
     static func load(
         _ db: Database, where condition: SQLFragment, orderBy: SQLFragment? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [ModelVersion] {
-        var sql = "SELECT mv.* FROM model_versions mv WHERE \(condition.sql)"
-        var arguments = condition.arguments
-        if let orderBy {
-            sql += " ORDER BY \(orderBy.sql)"
-            arguments += orderBy.arguments
-        }
-        if let limit {
-            sql += " LIMIT ? OFFSET ?"
-            arguments += [.integer(Int64(limit)), .integer(Int64(offset))]
-        }
-        let rows = try Row.fetchAll(db, sql: sql, arguments: SQLiteStore.arguments(arguments))
+        let query = SQLFragment.select("SELECT mv.* FROM model_versions mv", where: condition, orderBy: orderBy, limit: limit, offset: offset)
+        let rows = try Row.fetchAll(db, sql: query.sql, arguments: SQLiteStore.arguments(query.arguments))
         return try rows.map { row in
             let name: String = row["name"]
             let version: Int = row["version"]

@@ -102,17 +102,8 @@ extension SQLiteStore: RegisteredModelStore {
     static func fetchRegisteredModels(
         _ db: Database, where condition: SQLFragment, orderBy: SQLFragment? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [RegisteredModel] {
-        var sql = "SELECT rm.* FROM registered_models rm WHERE \(condition.sql)"
-        var arguments = condition.arguments
-        if let orderBy {
-            sql += " ORDER BY \(orderBy.sql)"
-            arguments += orderBy.arguments
-        }
-        if let limit {
-            sql += " LIMIT ? OFFSET ?"
-            arguments += [.integer(Int64(limit)), .integer(Int64(offset))]
-        }
-        let rows = try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments))
+        let query = SQLFragment.select("SELECT rm.* FROM registered_models rm", where: condition, orderBy: orderBy, limit: limit, offset: offset)
+        let rows = try Row.fetchAll(db, sql: query.sql, arguments: SQLiteStore.arguments(query.arguments))
         let names: [SQLValue] = rows.map { .text($0["name"]) }
         let tags = try KeyValueLoader.load(db, table: "registered_model_tags", idColumn: "name", ids: names)
         return try rows.map { row in
