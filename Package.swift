@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Domain and library targets: no web framework, no SQL driver, no argument parser.
@@ -26,6 +28,18 @@ let package = Package(
         // Numeric kernels are optimized in debug builds too, so the test suite trains on real data in seconds.
         .target(name: "CairnML", dependencies: ["CairnCore"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "CairnArtifacts", dependencies: ["CairnCore"]),
+        // The S3-compatible artifact store is an adapter at the edge: it brings an HTTP client, so it has a target of
+        // its own and the contexts never link it.
+        .target(
+            name: "CairnArtifactsS3",
+            dependencies: [
+                "CairnCore", "CairnArtifacts",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "CairnTracking", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnRegistry", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnAPI", dependencies: ["CairnCore"]),
@@ -42,7 +56,7 @@ let package = Package(
         .target(
             name: "CairnServer",
             dependencies: [
-                "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
+                "CairnCore", "CairnAPI", "CairnArtifacts", "CairnArtifactsS3", "CairnTracking", "CairnRegistry", "CairnStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -69,7 +83,7 @@ let package = Package(
         // Tests mirror the targets.
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
-        .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnTesting"]),
+        .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
         .testTarget(
             name: "CairnServerTests",

@@ -1,5 +1,6 @@
 import CairnAPI
 import CairnArtifacts
+import CairnArtifactsS3
 import CairnCore
 import CairnRegistry
 import CairnStore
@@ -21,7 +22,7 @@ public enum CairnApplication {
         configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger
     ) async throws -> some ApplicationProtocol {
         let store = try SQLiteStore(path: configuration.storePath)
-        let artifacts = try LocalArtifactStore(root: URL(fileURLWithPath: configuration.artifactsPath))
+        let artifacts = try artifactStore(configuration)
         let tracking = TrackingService(experiments: store, runs: store)
         try await tracking.bootstrap()
         let router = makeRouter(store: store, artifacts: artifacts, configuration: configuration, metrics: metrics)
@@ -29,6 +30,18 @@ public enum CairnApplication {
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
             logger: logger)
+    }
+
+    /// The artifact store a configuration names: a local directory or an S3-compatible bucket.
+    /// - Throws: `invalidArgument` for a bad S3 location or missing credentials.
+    static func artifactStore(_ configuration: ServerConfiguration) throws -> any ArtifactStore {
+        guard configuration.artifactsPath.hasPrefix("s3://") else {
+            return try LocalArtifactStore(root: URL(fileURLWithPath: configuration.artifactsPath))
+        }
+        guard let credentials = configuration.s3Credentials else {
+            throw CairnError.invalid("An S3 artifact location needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+        }
+        return S3ArtifactStore(location: try S3Location(uri: configuration.artifactsPath), credentials: credentials)
     }
 
     /// The router with every route and middleware; separate from ``build`` so tests can drive it in memory.

@@ -1,3 +1,4 @@
+import CairnArtifactsS3
 import Foundation
 
 /// Settings of `cairn server`, built once from flags and environment at the composition root.
@@ -6,15 +7,18 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// Path of the SQLite database file.
     public var storePath: String
-    /// Directory that holds artifacts.
+    /// Where artifacts live: a directory, or an S3 location such as `s3://bucket/prefix?endpoint=…`.
     public var artifactsPath: String
+    /// Credentials for an S3 artifact location (from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`).
+    public var s3Credentials: SigV4.Credentials?
     /// Largest accepted JSON request body, in bytes (artifact uploads stream and are not limited by it).
     public var maxBodySize: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, storePath: String = ".cairn/cairn.db",
-        artifactsPath: String = ".cairn/artifacts", maxBodySize: Int = 64 * 1024 * 1024
+        artifactsPath: String = ".cairn/artifacts", s3Credentials: SigV4.Credentials? = nil, maxBodySize: Int = 64 * 1024 * 1024
     ) {
+        self.s3Credentials = s3Credentials
         self.host = host
         self.port = port
         self.storePath = storePath

@@ -26,7 +26,7 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "SQLite database file of the metadata store (env CAIRN_STORE).")
     var store: String?
 
-    @Option(help: "Directory that holds artifacts (env CAIRN_ARTIFACTS).")
+    @Option(help: "Artifact directory, or s3://bucket/prefix[?endpoint=URL&region=R&path_style=true] (env CAIRN_ARTIFACTS).")
     var artifacts: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env CAIRN_LOG_LEVEL).")
@@ -44,6 +44,9 @@ struct ServerCommand: AsyncParsableCommand {
         }
         configuration.storePath = Self.storePath(store ?? environment["CAIRN_STORE"] ?? configuration.storePath)
         configuration.artifactsPath = artifacts ?? environment["CAIRN_ARTIFACTS"] ?? configuration.artifactsPath
+        if let key = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"] {
+            configuration.s3Credentials = .init(accessKeyID: key, secretAccessKey: secret, sessionToken: environment["AWS_SESSION_TOKEN"])
+        }
 
         let levelText = logLevel ?? environment["CAIRN_LOG_LEVEL"] ?? "info"
         guard let level = Logger.Level(rawValue: levelText) else { throw ValidationError("Unknown log level '\(levelText)'.") }
