@@ -31,19 +31,3 @@ public enum TestStores {
         try LocalArtifactStore(root: temporaryDirectory().appendingPathComponent("artifacts"))
     }
 }
-
-/// A clock tests set by hand; it advances one millisecond per reading so orderings are deterministic.
-public final class TestClock: WallClock, @unchecked Sendable {
-    // Safe: every access to `now` holds `lock`.
-    private let lock = NSLock()
-    private var now: Int64
-
-    public init(start: Int64 = 1_700_000_000_000) { now = start }
-
-    public func nowMillis() -> Int64 {
-        lock.lock()
-        defer { lock.unlock() }
-        now += 1
-        return now
-    }
-}

@@ -23,22 +23,13 @@ struct TrainCommandTests {
         return path
     }
 
-    private func run(_ arguments: [String]) async throws {
-        var command = try CairnCommand.parseAsRoot(arguments)
-        if var asyncCommand = command as? any AsyncParsableCommand {
-            try await asyncCommand.run()
-        } else {
-            try command.run()
-        }
-    }
-
     @Test func trainSavesTheModelAndLogsTheRunWithInputsAndArtifacts() async throws {
         let directory = try TestStores.temporaryDirectory()
         let data = try writeData(directory)
         let store = directory.appendingPathComponent("cairn.db").path
         let artifacts = directory.appendingPathComponent("artifacts").path
         let modelPath = directory.appendingPathComponent("m.cairn").path
-        try await run([
+        try await runCairn([
             "train", "--data", data, "--target", "label", "--valid", data, "--param", "num_iterations=30", "--param", "num_leaves=7",
             "--experiment", "demo", "--output", modelPath, "--store", store, "--artifacts", artifacts, "--json",
         ])
@@ -64,8 +55,8 @@ struct TrainCommandTests {
         let data = try writeData(directory)
         let modelPath = directory.appendingPathComponent("m.cairn").path
         let output = directory.appendingPathComponent("c.csv").path
-        try await run(["train", "--data", data, "--target", "label", "--model", "linear", "--output", modelPath, "--no-log"])
-        try await run(["explain", "--model", modelPath, "--data", data, "--output", output, "--json"])
+        try await runCairn(["train", "--data", data, "--target", "label", "--model", "linear", "--output", modelPath, "--no-log"])
+        try await runCairn(["explain", "--model", modelPath, "--data", data, "--output", output, "--json"])
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "row,base,x0,x1,x2")
         #expect(lines.count == 301)
@@ -77,34 +68,34 @@ struct TrainCommandTests {
         let store = directory.appendingPathComponent("cairn.db").path
         let artifacts = directory.appendingPathComponent("artifacts").path
         let local = ["--store", store, "--artifacts", artifacts]
-        try await run(["train", "--data", data, "--target", "label", "--register", "demo", "--output", directory.appendingPathComponent("m.cairn").path] + local)
-        try await run(["models", "alias", "set", "demo", "champion", "1"] + local)
+        try await runCairn(["train", "--data", data, "--target", "label", "--register", "demo", "--output", directory.appendingPathComponent("m.cairn").path] + local)
+        try await runCairn(["models", "alias", "set", "demo", "champion", "1"] + local)
         let backend = try await LocalBackend(storePath: store, artifactsPath: artifacts)
         let runID = try #require(try await backend.registry.version(name: "demo", version: 1).runID)
         var outputs: [String] = []
         for uri in ["models:/demo/1", "models:/demo@champion", "runs:/\(runID)/model"] {
             let output = directory.appendingPathComponent("p\(outputs.count).csv").path
-            try await run(["predict", "--model", uri, "--data", data, "--output", output] + local)
+            try await runCairn(["predict", "--model", uri, "--data", data, "--output", output] + local)
             outputs.append(try String(contentsOfFile: output, encoding: .utf8))
         }
         let lines = outputs[0].split(separator: "\n")
         #expect(lines.first == "label,prob_no,prob_yes")
         #expect(lines.count == 301)
         #expect(Set(outputs).count == 1)
-        await #expect(throws: ExitCode(3)) { try await run(["predict", "--model", "models:/demo/9", "--data", data] + local) }
+        await #expect(throws: ExitCode(3)) { try await runCairn(["predict", "--model", "models:/demo/9", "--data", data] + local) }
     }
 
     @Test func badParametersAndMissingColumnsFailWithUsageCodes() async throws {
         let directory = try TestStores.temporaryDirectory()
         let data = try writeData(directory)
         await #expect(throws: ExitCode(2)) {
-            try await run(["train", "--data", data, "--target", "label", "--param", "num_leaves=many", "--no-log"])
+            try await runCairn(["train", "--data", data, "--target", "label", "--param", "num_leaves=many", "--no-log"])
         }
         await #expect(throws: ExitCode(2)) {
-            try await run(["train", "--data", data, "--target", "label", "--param", "bogus=1", "--no-log"])
+            try await runCairn(["train", "--data", data, "--target", "label", "--param", "bogus=1", "--no-log"])
         }
         await #expect(throws: ExitCode(3)) {
-            try await run(["train", "--data", data, "--target", "nope", "--no-log", "--output", directory.appendingPathComponent("x").path])
+            try await runCairn(["train", "--data", data, "--target", "nope", "--no-log", "--output", directory.appendingPathComponent("x").path])
         }
     }
 }

@@ -72,14 +72,7 @@ struct LocalBackend: TrackingBackend {
     func deleteAlias(name: String, alias: String) async throws { try await registry.deleteAlias(name: name, alias: alias) }
 
     func startRun(experimentName: String?, runName: String?, tags: [MLflowKeyValue]) async throws -> MLflowRunInfo {
-        var experimentID = "0"
-        if let experimentName {
-            do {
-                experimentID = try await tracking.experiment(named: experimentName).id
-            } catch let error as CairnError where error.code == .notFound {
-                experimentID = try await tracking.createExperiment(name: experimentName, artifactLocation: nil, tags: [])
-            }
-        }
+        let experimentID = try await experimentID(orCreating: experimentName)
         let run = try await tracking.createRun(
             experimentID: experimentID, userID: ProcessInfo.processInfo.environment["USER"], runName: runName, startTime: nil,
             tags: tags.map { KeyValue(key: $0.key, value: $0.value ?? "") })

@@ -111,14 +111,7 @@ struct RemoteBackend: TrackingBackend {
     }
 
     func startRun(experimentName: String?, runName: String?, tags: [MLflowKeyValue]) async throws -> MLflowRunInfo {
-        var experimentID = "0"
-        if let experimentName {
-            do {
-                experimentID = try await self.experimentID(named: experimentName)
-            } catch let error as CairnError where error.code == .notFound {
-                experimentID = try await createExperiment(name: experimentName, artifactLocation: nil)
-            }
-        }
+        let experimentID = try await experimentID(orCreating: experimentName)
         var body: [String: any Sendable] = [
             "experiment_id": experimentID, "start_time": SystemClock().nowMillis(),
             "tags": tags.map { ["key": $0.key, "value": $0.value ?? ""] },

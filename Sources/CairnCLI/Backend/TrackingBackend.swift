@@ -1,4 +1,5 @@
 import CairnAPI
+import CairnCore
 import Foundation
 
 /// What the tracking and registry commands need, answered either by the local store or by a server.
@@ -50,6 +51,16 @@ enum ModelSelector: Equatable {
 }
 
 extension TrackingBackend {
+    /// The id of the named experiment, created if missing; the Default experiment (`0`) when `name` is nil.
+    func experimentID(orCreating name: String?) async throws -> String {
+        guard let name else { return "0" }
+        do {
+            return try await experimentID(named: name)
+        } catch let error as CairnError where error.code == .notFound {
+            return try await createExperiment(name: name, artifactLocation: nil)
+        }
+    }
+
     /// Logs any number of metrics, params and tags, split into batches within MLflow's limits.
     func logAll(runID: String, metrics: [MLflowMetric], params: [MLflowKeyValue], tags: [MLflowKeyValue]) async throws {
         for start in stride(from: 0, to: params.count, by: 100) {
