@@ -22,6 +22,14 @@ enum TestData {
         try Data(contentsOf: testsDirectory.deletingLastPathComponent().appendingPathComponent("Fixtures/ml/\(name)"))
     }
 
+    /// scikit-learn's breast cancer data: 30 numeric features `c0`…`c29` and the class (0 malignant, 1 benign) in
+    /// `c30`; its first line is a count line, not a header.
+    static func breastCancer() throws -> Table {
+        var options = CSVOptions(hasHeader: false)
+        options.skipLines = 1
+        return try CSVReader.read(path: dataset("breast_cancer.csv"), options: options)
+    }
+
     /// The adult census data: training and test tables with the income label in `c14` as categories.
     static func adult() throws -> (train: Table, test: Table) {
         var options = CSVOptions(hasHeader: false, stripTrailingPeriod: true)

@@ -17,34 +17,50 @@ struct SplitFinder: Sendable {
     let parameters: GradientBoostingParameters
     let regularization: LeafRegularization
 
-    /// The best split of a leaf with sums `total` on feature `feature`, or `nil` when none meets the constraints.
-    func best(feature: Int, mapper: BinMapper, histogram: Histogram, offset: Int, total: GradientStats) -> SplitCandidate? {
+    /// The best split of a leaf with sums `total` on feature `feature`, whose sums per bin are `totals`, or `nil`
+    /// when none meets the constraints. With `randomThreshold` (extremely randomized trees), a numeric feature is
+    /// cut at one bin boundary drawn uniformly between the leaf's smallest and largest values instead of the best one.
+    func best(
+        feature: Int, mapper: BinMapper, totals: BinTotals, total: GradientStats, randomThreshold: inout SeededGenerator?
+    ) -> SplitCandidate? {
         let parent = regularization.score(total)
-        return mapper.isCategorical
-            ? categorical(feature, mapper, histogram, offset, total, parent)
-            : numeric(feature, mapper, histogram, offset, total, parent)
+        if mapper.isCategorical { return categorical(feature, mapper, totals, total, parent) }
+        // The last value bin has an infinite upper bound: a cut there would send every value left.
+        var lastCut = mapper.missingBin - 2
+        var firstCut = 0
+        if randomThreshold != nil {
+            guard let low = totals.bins.first, let high = totals.bins.last, low < high else { return nil }
+            firstCut = Int.random(in: low..<high, using: &randomThreshold!)
+            lastCut = firstCut
+        }
+        guard firstCut <= lastCut else { return nil }
+        return numeric(feature, totals, total, parent, cuts: firstCut...lastCut)
     }
 
     private func allowed(_ s: GradientStats) -> Bool {
         s.count >= Double(parameters.minDataInLeaf) && s.hessian >= parameters.minSumHessianInLeaf
     }
 
+    /// The best numeric split whose last bin sent left is in `cuts`.
     private func numeric(
-        _ feature: Int, _ mapper: BinMapper, _ histogram: Histogram, _ offset: Int, _ total: GradientStats, _ parent: Double
+        _ feature: Int, _ totals: BinTotals, _ total: GradientStats, _ parent: Double, cuts: ClosedRange<Int>
     ) -> SplitCandidate? {
-        let missing = histogram.stats(offset: offset, bin: mapper.missingBin)
         var best: SplitCandidate?
-        for missingLeft in missing.count > 0 ? [false, true] : [false] {
-            var left = missingLeft ? missing : GradientStats()
-            for bin in 0..<max(0, mapper.missingBin - 1) {
-                left = left + histogram.stats(offset: offset, bin: bin)
+        for missingLeft in totals.missing.count > 0 ? [false, true] : [false] {
+            var left = missingLeft ? totals.missing : GradientStats()
+            for (i, bin) in totals.bins.enumerated() {
+                if bin > cuts.upperBound { break }
+                left = left + totals.stats[i]
+                let next = i + 1 < totals.bins.count ? totals.bins[i + 1] : Int.max
+                // The cut is the last bin sent left: skip while the next non-empty bin also lies before the first cut.
+                if next <= cuts.lowerBound { continue }
                 let right = total - left
                 guard allowed(left), allowed(right) else { continue }
                 let gain = regularization.score(left) + regularization.score(right) - parent
                 if gain > parameters.minGainToSplit, gain > (best?.gain ?? 0) {
                     best = SplitCandidate(
-                        feature: feature, gain: gain, thresholdBin: bin, leftBins: [], defaultLeft: missingLeft,
-                        left: left, right: right)
+                        feature: feature, gain: gain, thresholdBin: max(bin, cuts.lowerBound), leftBins: [],
+                        defaultLeft: missingLeft, left: left, right: right)
                 }
             }
         }
@@ -52,29 +68,24 @@ struct SplitFinder: Sendable {
     }
 
     private func categorical(
-        _ feature: Int, _ mapper: BinMapper, _ histogram: Histogram, _ offset: Int, _ total: GradientStats, _ parent: Double
+        _ feature: Int, _ mapper: BinMapper, _ totals: BinTotals, _ total: GradientStats, _ parent: Double
     ) -> SplitCandidate? {
-        let bins = (0..<mapper.missingBin).filter {
-            histogram.stats(offset: offset, bin: $0).count >= Double(parameters.minDataPerGroup)
-        }
-        let ratio = { (b: Int) -> Double in
-            let s = histogram.stats(offset: offset, bin: b)
-            return s.gradient / (s.hessian + parameters.catSmooth)
-        }
-        let sorted = bins.sorted { ratio($0) < ratio($1) }
+        let present = totals.bins.indices.filter { totals.stats[$0].count >= Double(parameters.minDataPerGroup) }
+        let ratio = { (i: Int) -> Double in totals.stats[i].gradient / (totals.stats[i].hessian + parameters.catSmooth) }
+        let sorted = present.sorted { ratio($0) < ratio($1) }
         let limit = min(parameters.maxCatThreshold, (sorted.count + 1) / 2)
         var best: SplitCandidate?
         for order in [sorted, sorted.reversed()] where sorted.count > 1 {
             var left = GradientStats()
-            for (k, bin) in order.prefix(limit).enumerated() {
-                left = left + histogram.stats(offset: offset, bin: bin)
+            for (k, i) in order.prefix(limit).enumerated() {
+                left = left + totals.stats[i]
                 let right = total - left
                 guard allowed(left), allowed(right) else { continue }
                 let extra = parameters.catL2
                 let gain = regularization.score(left, extraL2: extra) + regularization.score(right, extraL2: extra) - parent
                 if gain > parameters.minGainToSplit, gain > (best?.gain ?? 0) {
                     best = SplitCandidate(
-                        feature: feature, gain: gain, thresholdBin: -1, leftBins: Array(order[0...k]), defaultLeft: false,
+                        feature: feature, gain: gain, thresholdBin: -1, leftBins: order[0...k].map { totals.bins[$0] }, defaultLeft: false,
                         left: left, right: right)
                 }
             }

@@ -1,8 +1,21 @@
+/// How a forest randomizes each split: the number of features drawn at each split, and whether numeric
+/// thresholds are drawn at random (extremely randomized trees) rather than optimized.
+struct SplitSampling: Sendable {
+    /// The features each split chooses among; `nil` means all the tree may use.
+    var featuresPerSplit: Int?
+    /// Whether each candidate feature is cut at a random threshold.
+    var randomThresholds = false
+
+    /// Every feature, best thresholds: boosting's splits.
+    static let none = SplitSampling(featuresPerSplit: nil)
+}
+
 /// Grows one regression tree on gradients, leaf-wise: each step splits the leaf whose best split lowers the loss
 /// most, until `numLeaves` leaves or no split pays.
 struct TreeGrower: Sendable {
     let data: BinnedData
     let parameters: GradientBoostingParameters
+    var sampling = SplitSampling.none
 
     private var regularization: LeafRegularization {
         LeafRegularization(l1: parameters.lambdaL1, l2: parameters.lambdaL2)
@@ -14,28 +27,41 @@ struct TreeGrower: Sendable {
         var count: Int
         var stats: GradientStats
         var depth: Int
-        var histogram: Histogram
+        /// The leaf's dense histogram; `nil` for a leaf small enough to sum from its rows directly.
+        var histogram: Histogram?
         var best: SplitCandidate?
         /// The internal node that points at this leaf, and on which side; `nil` for the root.
         var parent: (node: Int, isLeft: Bool)?
     }
 
-    /// Grows a tree on `rows` using only `features`; leaf values are scaled by `shrinkage`.
-    func grow(rows: [Int32], gradients: [Double], hessians: [Double], features: [Int], shrinkage: Double) -> DecisionTree {
+    /// Grows a tree on `rows` (which may repeat) using only `features`; leaf values are scaled by `shrinkage`.
+    /// `seed` drives the split sampling, if any.
+    func grow(
+        rows: [Int32], gradients: [Double], hessians: [Double], features: [Int], shrinkage: Double, seed: UInt64 = 0
+    ) -> DecisionTree {
+        var random = SeededGenerator(seed: seed)
         var order = rows
         let rootStats = rows.reduce(into: GradientStats()) { s, r in
             s = s + GradientStats(gradient: gradients[Int(r)], hessian: hessians[Int(r)], count: 1)
         }
         var tree = DecisionTree(leafValue: 0, cover: rootStats.count)
-        let rootHistogram = Histogram(data: data, rows: order[...], gradients: gradients, hessians: hessians, features: features)
-        var leaves = [Leaf(begin: 0, count: rows.count, stats: rootStats, depth: 0, histogram: rootHistogram, parent: nil)]
-        leaves[0].best = bestSplit(leaves[0], features)
+        var leaves = [
+            Leaf(begin: 0, count: rows.count, stats: rootStats, depth: 0, histogram: denseHistogram(order[...], gradients, hessians, features), parent: nil)
+        ]
+        leaves[0].best = bestSplit(leaves[0], order, gradients, hessians, features, &random)
+        // Leaves that may still be split. When the leaf count is bounded, the one whose split gains most goes
+        // first; when it is not, every such leaf is split in the end, so the most recent goes first and few
+        // histograms are alive at once.
+        var splittable = leaves[0].best == nil ? [] : [0]
 
-        while leaves.count < parameters.numLeaves {
-            guard let (index, split) = leaves.enumerated().compactMap({ i, leaf in leaf.best.map { (i, $0) } })
-                .max(by: { $0.1.gain < $1.1.gain })
-            else { break }
+        while leaves.count < parameters.numLeaves, !splittable.isEmpty {
+            let pick =
+                parameters.numLeaves == Int.max
+                ? splittable.count - 1
+                : splittable.indices.max { (leaves[splittable[$0]].best!.gain, -splittable[$0]) < (leaves[splittable[$1]].best!.gain, -splittable[$1]) }!
+            let index = splittable.remove(at: pick)
             let leaf = leaves[index]
+            let split = leaf.best!
             let node = tree.nodeCount
             appendNode(&tree, split, cover: leaf.stats.count, leftLeaf: index, rightLeaf: leaves.count)
             if let parent = leaf.parent {
@@ -43,40 +69,74 @@ struct TreeGrower: Sendable {
             }
             let leftCount = partition(&order, leaf.begin, leaf.count, split)
             var left = Leaf(
-                begin: leaf.begin, count: leftCount, stats: split.left, depth: leaf.depth + 1,
-                histogram: leaf.histogram, parent: (node, true))
+                begin: leaf.begin, count: leftCount, stats: split.left, depth: leaf.depth + 1, histogram: nil,
+                parent: (node, true))
             var right = Leaf(
                 begin: leaf.begin + leftCount, count: leaf.count - leftCount, stats: split.right, depth: leaf.depth + 1,
-                histogram: leaf.histogram, parent: (node, false))
-            let smallerIsLeft = left.count <= right.count
-            let small = smallerIsLeft ? left : right
-            let smallHistogram = Histogram(
-                data: data, rows: order[small.begin..<(small.begin + small.count)], gradients: gradients,
-                hessians: hessians, features: features)
-            let largeHistogram = leaf.histogram.subtracting(smallHistogram)
-            left.histogram = smallerIsLeft ? smallHistogram : largeHistogram
-            right.histogram = smallerIsLeft ? largeHistogram : smallHistogram
-            left.best = bestSplit(left, features)
-            right.best = bestSplit(right, features)
+                histogram: nil, parent: (node, false))
+            if let parentHistogram = leaf.histogram, max(left.count, right.count) > Self.sparseLeafRows {
+                // The smaller child's histogram is summed; the larger one's is the parent's minus it.
+                let smallerIsLeft = left.count <= right.count
+                let small = smallerIsLeft ? left : right
+                let smallHistogram = Histogram(
+                    data: data, rows: order[small.begin..<(small.begin + small.count)], gradients: gradients,
+                    hessians: hessians, features: features)
+                let largeHistogram = parentHistogram.subtracting(smallHistogram)
+                left.histogram = smallerIsLeft ? smallHistogram : largeHistogram
+                right.histogram = smallerIsLeft ? largeHistogram : smallHistogram
+            }
+            left.best = bestSplit(left, order, gradients, hessians, features, &random)
+            right.best = bestSplit(right, order, gradients, hessians, features, &random)
+            // Only a leaf that may be split again needs its histogram.
+            if left.best == nil { left.histogram = nil }
+            if right.best == nil { right.histogram = nil }
             leaves[index] = left
             leaves.append(right)
+            if left.best != nil { splittable.append(index) }
+            if right.best != nil { splittable.append(leaves.count - 1) }
         }
         tree.leafValue = leaves.map { regularization.leafValue($0.stats) * shrinkage }
         tree.leafCover = leaves.map(\.stats.count)
         return tree
     }
 
-    private func bestSplit(_ leaf: Leaf, _ features: [Int]) -> SplitCandidate? {
+    /// Leaves of at most this many rows sum their gradients per bin from the rows rather than a dense histogram.
+    static let sparseLeafRows = 128
+
+    /// The dense histogram of `rows`, or `nil` when they are few enough to be summed directly.
+    private func denseHistogram(
+        _ rows: ArraySlice<Int32>, _ gradients: [Double], _ hessians: [Double], _ features: [Int]
+    ) -> Histogram? {
+        rows.count > Self.sparseLeafRows
+            ? Histogram(data: data, rows: rows, gradients: gradients, hessians: hessians, features: features) : nil
+    }
+
+    private func bestSplit(
+        _ leaf: Leaf, _ order: [Int32], _ gradients: [Double], _ hessians: [Double], _ allowed: [Int],
+        _ random: inout SeededGenerator
+    ) -> SplitCandidate? {
         if parameters.maxDepth > 0, leaf.depth >= parameters.maxDepth { return nil }
         if leaf.count < 2 * parameters.minDataInLeaf { return nil }
+        let features =
+            sampling.featuresPerSplit.map { count in
+                count < allowed.count ? random.sample(count, of: allowed.count).map { allowed[$0] } : allowed
+            } ?? allowed
         let finder = SplitFinder(parameters: parameters, regularization: regularization)
         let data = self.data
         let histogram = leaf.histogram
         let stats = leaf.stats
-        let candidates = Parallel.map(features.count) { i in
+        let thresholdSeed = sampling.randomThresholds ? random.next() : nil
+        let rows = order[leaf.begin..<(leaf.begin + leaf.count)]
+        let candidate = { @Sendable (i: Int) -> SplitCandidate? in
             let f = features[i]
-            return finder.best(feature: f, mapper: data.mappers[f], histogram: histogram, offset: data.offsets[f], total: stats)
+            let mapper = data.mappers[f]
+            let totals =
+                histogram.map { BinTotals($0, offset: data.offsets[f], missingBin: mapper.missingBin) }
+                ?? BinTotals(rows: rows, bins: data.bins[f], missingBin: mapper.missingBin, gradients: gradients, hessians: hessians)
+            var thresholdRandom = thresholdSeed.map { SeededGenerator(seed: $0 &+ UInt64(f)) }
+            return finder.best(feature: f, mapper: mapper, totals: totals, total: stats, randomThreshold: &thresholdRandom)
         }
+        let candidates = histogram == nil ? features.indices.map(candidate) : Parallel.map(features.count, candidate)
         return candidates.compactMap { $0 }.max { ($0.gain, -$0.feature) < ($1.gain, -$1.feature) }
     }
 

@@ -7,21 +7,29 @@ public enum Explainer {
         let features = try model.schema.matrix(table)
         switch model.estimator {
         case .gradientBoosting(let ensemble):
-            return treeContributions(ensemble, features, names: model.featureNames)
+            return treeContributions(
+                ensemble.trees, initialScores: ensemble.initialScores, scale: 1, features, names: model.featureNames)
+        case .randomForest(let forest):
+            return treeContributions(
+                forest.trees, initialScores: Array(repeating: 0, count: forest.outputCount),
+                scale: 1 / Double(forest.trees.count), features, names: model.featureNames)
         case .linear(let linear):
             let (base, values) = linear.contributions(features)
             return FeatureContributions(featureNames: model.featureNames, baseValues: base, values: values)
         }
     }
 
-    private static func treeContributions(_ ensemble: GradientBoostingModel, _ features: FeatureMatrix, names: [String]) -> FeatureContributions {
-        let outputs = 0..<ensemble.outputCount
-        let base = outputs.map { k in ensemble.trees.reduce(ensemble.initialScores[k]) { $0 + TreeSHAP.expectedValue($1[k]) } }
+    /// TreeSHAP of a sum of trees (`trees[round][output]`), scaled by `scale` (a forest's mean), plus initial scores.
+    private static func treeContributions(
+        _ trees: [[DecisionTree]], initialScores: [Double], scale: Double, _ features: FeatureMatrix, names: [String]
+    ) -> FeatureContributions {
+        let outputs = initialScores.indices
+        let base = outputs.map { k in initialScores[k] + scale * trees.reduce(0) { $0 + TreeSHAP.expectedValue($1[k]) } }
         let perRow = Parallel.map(features.rowCount) { row in
             outputs.map { k in
                 var phi = [Double](repeating: 0, count: features.featureCount)
-                for round in ensemble.trees { TreeSHAP.accumulate(round[k], columns: features.columns, row: row, into: &phi) }
-                return phi
+                for round in trees { TreeSHAP.accumulate(round[k], columns: features.columns, row: row, into: &phi) }
+                return phi.map { $0 * scale }
             }
         }
         return FeatureContributions(featureNames: names, baseValues: base, values: outputs.map { k in perRow.map { $0[k] } })

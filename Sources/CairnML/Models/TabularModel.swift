@@ -34,7 +34,7 @@ public struct TabularModel: Predictor, Codable, Equatable {
     /// Per class (in class order), the probability of each row; for regression, one array of predictions.
     /// - Throws: as ``FeatureSchema/matrix(_:)``.
     public func outputs(_ table: Table) throws -> [[Double]] {
-        let predicted = OutputLink.apply(task, to: try rawScores(table))
+        let predicted = estimator.predictions(try schema.matrix(table), task: task)
         return task == .binary ? [predicted[0].map { 1 - $0 }, predicted[0]] : predicted
     }
 

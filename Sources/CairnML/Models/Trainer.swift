@@ -8,13 +8,16 @@ public enum Trainer {
         case gradientBoosting(GradientBoostingParameters)
         /// Linear regression (ridge) or logistic regression with an L2 penalty.
         case linear(LinearParameters)
+        /// A random forest or extremely randomized trees.
+        case randomForest(RandomForestParameters)
     }
 
     /// Trains a model to predict `target` from every other column of `table`.
     /// - Parameters:
     ///   - task: the task; inferred from the target column when `nil` (see ``TargetEncoding/fit(_:task:)``).
     ///   - validation: a table with the same columns, for early stopping and the per-round validation loss (boosting only).
-    ///   - progress: called after every boosting round (boosting only) with its index and the validation loss, if any.
+    ///   - progress: called after every boosting round with its index and the validation loss, if any, and after
+    ///     every tree of a forest with its index.
     /// - Throws: `not_found` when the target is absent; `invalid_argument` for a bad target (missing values, one
     ///   class, constant), no features, infinite feature values, or bad hyperparameters.
     public static func train(
@@ -42,6 +45,13 @@ public enum Trainer {
                 try LinearLearner(parameters: parameters).fit(
                     features: features, categoryCounts: schema.features.map { $0.categories?.count }, labels: labels,
                     task: encoding.task, classCount: encoding.classes.count))
+        case .randomForest(let parameters):
+            var treeProgress: (@Sendable (Int) -> Void)?
+            if let progress { treeProgress = { tree in progress(tree, nil) } }
+            estimator = .randomForest(
+                try RandomForest(parameters: parameters).fit(
+                    features: features, categorical: schema.features.map { $0.categories != nil }, labels: labels,
+                    task: encoding.task, classCount: encoding.classes.count, progress: treeProgress))
         }
         return TabularModel(schema: schema, targetName: target, target: encoding, estimator: estimator)
     }
