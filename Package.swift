@@ -26,7 +26,9 @@ let package = Package(
         // Domain and library targets: no web framework, no SQL driver, no argument parser.
         .target(name: "CairnCore"),
         // Numeric kernels are optimized in debug builds too, so the test suite trains on real data in seconds.
-        .target(name: "CairnML", dependencies: ["CairnCore"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // The system zlib, for gzip-compressed data files (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib"),
+        .target(name: "CairnML", dependencies: ["CairnCore", "CZlib"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "CairnArtifacts", dependencies: ["CairnCore"]),
         // The S3-compatible artifact store is an adapter at the edge: it brings an HTTP client, so it has a target of
         // its own and the contexts never link it.

@@ -1,5 +1,6 @@
 import CairnCore
 import CairnML
+import Foundation
 import Testing
 
 struct CSVReaderTests {
@@ -64,5 +65,28 @@ struct CSVReaderTests {
     @Test func unterminatedQuoteNamesItsLine() throws {
         let error = #expect(throws: CairnError.self) { try CSVReader.parse("a,b\n1,\"open\n") }
         #expect(error?.message == "line 2 has an unterminated quoted field")
+    }
+}
+
+/// Gzip-compressed data files, recognized by content.
+struct GzipCSVTests {
+    @Test func readsTheCompressedKDDCupFile() throws {
+        let table = try CSVReader.read(path: TestData.dataset("kddcup99_10_percent.csv.gz"), options: CSVOptions(hasHeader: false))
+        #expect(table.rowCount == 494_021)
+        #expect(table.columns.count == 42)
+    }
+
+    @Test func truncatedOrCorruptGzipIsAClearError() throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: TestData.dataset("kddcup99_10_percent.csv.gz")))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-gzip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var corrupt = original.prefix(4096)
+        corrupt[2000] ^= 0xFF
+        for (name, bytes) in [("truncated.csv.gz", original.prefix(4096)), ("corrupt.csv.gz", corrupt)] {
+            let path = directory.appendingPathComponent(name).path
+            try bytes.write(to: URL(fileURLWithPath: path))
+            #expect(throws: CairnError.self) { try CSVReader.read(path: path, options: CSVOptions(hasHeader: false)) }
+        }
     }
 }

@@ -6,13 +6,14 @@ import Foundation
 /// Each column becomes integers if every present value is a whole number, numbers if every present value parses
 /// as a floating-point number, booleans for `true`/`false`, and categories otherwise.
 public enum CSVReader {
-    /// Reads the file at `path`.
+    /// Reads the file at `path`, decompressing it first when it is gzip-compressed (by content, whatever its name).
     /// - Throws: `not_found` when the file cannot be read; `invalid_argument` for a malformed file.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> Table {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CairnError.notFound("cannot read file '\(path)'")
         }
-        return try parse([UInt8](data), options: options)
+        let bytes = [UInt8](data)
+        return try parse(Gzip.isCompressed(bytes) ? Gzip.decompress(bytes) : bytes, options: options)
     }
 
     /// Parses CSV text.
