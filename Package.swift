@@ -29,6 +29,8 @@ let package = Package(
         // The system zlib, for gzip-compressed data files (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib"),
         .target(name: "CairnML", dependencies: ["CairnCore", "CZlib"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Drift tests sort and merge whole columns; optimized in debug builds too, for the same reason as CairnML.
+        .target(name: "CairnMonitoring", dependencies: ["CairnCore", "CairnML"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "CairnArtifacts", dependencies: ["CairnCore"]),
         // The S3-compatible artifact store is an adapter at the edge: it brings an HTTP client, so it has a target of
         // its own and the contexts never link it.
@@ -85,6 +87,7 @@ let package = Package(
         // Tests mirror the targets.
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
+        .testTarget(name: "CairnMonitoringTests", dependencies: ["CairnMonitoring"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
         .testTarget(

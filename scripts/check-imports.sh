@@ -11,6 +11,7 @@ allowed() {
         CairnML) echo "CairnCore CZlib Foundation Dispatch" ;;
         CairnRuntime) echo "CairnCore CairnML Foundation Dispatch" ;;
         CairnAutoML) echo "CairnCore CairnML Foundation Dispatch" ;;
+        CairnMonitoring) echo "CairnCore CairnML Foundation" ;;
         CairnArtifacts) echo "CairnCore Foundation Glibc" ;;
         CairnArtifactsS3) echo "CairnCore CairnArtifacts Foundation AsyncHTTPClient Crypto NIOCore NIOHTTP1" ;;
         CairnTracking) echo "CairnCore CairnArtifacts Foundation" ;;

@@ -1,0 +1,56 @@
+import CairnML
+
+/// One category value: numbers and text are kept apart, so `1` read as an integer and `1.0` read as a number
+/// are the same category (as they are in pandas), while the text `"1"` is another.
+public enum CategoryKey: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    case number(Double)
+    case text(String)
+
+    /// Numbers sort before text; numbers by value, text by Unicode scalars (Python's `sorted`).
+    public static func < (a: CategoryKey, b: CategoryKey) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x < y
+        case (.text(let x), .text(let y)): x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+        case (.number, .text): true
+        case (.text, .number): false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .text(let value): value
+        }
+    }
+}
+
+/// How often each category occurs among a column's present values.
+public struct CategoryCounts: Sendable, Equatable, Codable {
+    /// Rows per category.
+    public let counts: [CategoryKey: Double]
+    /// The number of present rows.
+    public let total: Double
+
+    /// The counts from their parts.
+    public init(counts: [CategoryKey: Double]) {
+        self.counts = counts
+        self.total = counts.values.reduce(0, +)
+    }
+
+    /// The categories of a column's present values; NaN and ±infinity are missing, as in Evidently.
+    public init(_ column: Column) {
+        var counts: [CategoryKey: Double] = [:]
+        switch column.values {
+        case .categorical(let codes, let levels):
+            var perCode = [Double](repeating: 0, count: levels.count)
+            for code in codes where code >= 0 { perCode[Int(code)] += 1 }
+            for (code, count) in perCode.enumerated() where count > 0 { counts[.text(levels[code]), default: 0] += count }
+        case .double, .int, .bool:
+            for value in column.doubles() where value.isFinite { counts[.number(value), default: 0] += 1 }
+        }
+        self.init(counts: counts)
+    }
+
+    /// Whether no value is present.
+    public var isEmpty: Bool { total == 0 }
+}
