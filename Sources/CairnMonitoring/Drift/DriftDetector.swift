@@ -46,3 +46,13 @@ public enum DriftDetector {
         return try run(reference: samples, current: current, options: options)
     }
 }
+
+extension DriftDetector {
+    /// Tests `current` against a stored reference profile.
+    /// - Throws: `invalid_argument` when the current data has no rows or a named column is not in it.
+    public static func run(profile: ReferenceProfile, current: Table, options: DriftOptions = DriftOptions()) throws
+        -> DriftReport
+    {
+        try run(reference: profile.samples, current: current, options: options)
+    }
+}

@@ -24,6 +24,26 @@ public enum CategoryKey: Hashable, Sendable, Codable, Comparable, CustomStringCo
     }
 }
 
+extension CategoryKey {
+    /// A number is written as a JSON number, text as a JSON string.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else {
+            self = .number(try container.decode(Double.self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        }
+    }
+}
+
 /// How often each category occurs among a column's present values.
 public struct CategoryCounts: Sendable, Equatable, Codable {
     /// Rows per category.
@@ -49,6 +69,26 @@ public struct CategoryCounts: Sendable, Equatable, Codable {
             for value in column.doubles() where value.isFinite { counts[.number(value), default: 0] += 1 }
         }
         self.init(counts: counts)
+    }
+
+    private enum CodingKeys: String, CodingKey { case values, counts }
+
+    /// Written as two parallel arrays in ascending value order.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let values = try container.decode([CategoryKey].self, forKey: .values)
+        let counts = try container.decode([Double].self, forKey: .counts)
+        guard values.count == counts.count else {
+            throw DecodingError.dataCorruptedError(forKey: .counts, in: container, debugDescription: "values and counts differ in length")
+        }
+        self.init(counts: Dictionary(zip(values, counts), uniquingKeysWith: +))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let keys = counts.keys.sorted()
+        try container.encode(keys, forKey: .values)
+        try container.encode(keys.map { counts[$0]! }, forKey: .counts)
     }
 
     /// Whether no value is present.

@@ -53,6 +53,50 @@ public struct NumericSample: Sendable, Equatable, Codable {
         self.distinctCount = distinctCount
     }
 
+    /// The sample itself when it has at most `maxPoints` distinct values; otherwise `maxPoints` values at evenly
+    /// spaced ranks (the minimum and the maximum among them), each weighing an equal share of the rows. Totals,
+    /// mean, standard deviation and the distinct count stay exact.
+    public func compressed(maxPoints: Int) -> NumericSample {
+        guard values.count > maxPoints, maxPoints >= 2 else { return self }
+        let cumulative = cumulativeCounts()
+        let weight = total / Double(maxPoints)
+        var points: [Double] = []
+        var weights: [Double] = []
+        var index = 0
+        for k in 0..<maxPoints {
+            let rank = Double(k) * (total - 1) / Double(maxPoints - 1)
+            while cumulative[index] <= rank { index += 1 }
+            if let last = points.last, last == values[index] {
+                weights[weights.count - 1] += weight
+            } else {
+                points.append(values[index])
+                weights.append(weight)
+            }
+        }
+        return NumericSample(values: points, counts: weights, total: total, mean: mean, standardDeviation: standardDeviation,
+                             isExact: false, distinctCount: distinctCount)
+    }
+
+    /// The `q`-quantile with numpy's default linear interpolation between order statistics.
+    public func quantile(_ q: Double) -> Double {
+        guard !isEmpty else { return .nan }
+        let cumulative = cumulativeCounts()
+        let position = q * (total - 1)
+        let lowerRank = position.rounded(.down)
+        func value(atRank rank: Double) -> Double {
+            var low = 0
+            var high = values.count - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if cumulative[mid] > rank { high = mid } else { low = mid + 1 }
+            }
+            return values[low]
+        }
+        let lower = value(atRank: lowerRank)
+        let upper = value(atRank: min(lowerRank + 1, total - 1))
+        return lower + (upper - lower) * (position - lowerRank)
+    }
+
     /// Whether the sample has no rows.
     public var isEmpty: Bool { total == 0 }
 
