@@ -7,7 +7,8 @@ public enum DriftDetector {
     ///
     /// Column types are inferred from the current data, as Evidently takes its data definition from the current
     /// dataset. A column the reference lacks, a text or unknown column, or a column with no present values on
-    /// one side is reported as skipped with the reason, and counts neither as drifted nor as tested.
+    /// one side is reported as skipped with the reason, and counts neither as drifted nor as tested; so is a
+    /// reference column absent from the current data (listed last, when no columns are named).
     /// - Parameters:
     ///   - reference: the reference's present values per column (from a table or a stored profile).
     ///   - current: the current data.
@@ -33,16 +34,18 @@ public enum DriftDetector {
                 method: options.perColumnMethod[name] ?? options.method,
                 threshold: options.perColumnThreshold[name] ?? options.threshold)
         }
-        return DriftReport(columns: results, driftShare: options.driftShare)
+        let absent = options.columns == nil ? reference.keys.filter { current[$0] == nil }.sorted() : []
+        let missing = absent.map { ColumnDrift.skipped($0, type: .unknown, reason: "column missing from the current data") }
+        return DriftReport(columns: results + missing, driftShare: options.driftShare)
     }
 
     /// Tests `current` against a reference table.
     /// - Throws: `invalid_argument` when either table has no rows or a named column is not in the current data.
     public static func run(reference: Table, current: Table, options: DriftOptions = DriftOptions()) throws -> DriftReport {
         guard reference.rowCount > 0 else { throw CairnError.invalid("the reference data has no rows") }
-        let names = Set(options.columns ?? current.columnNames)
+        let names = options.columns.map(Set.init)
         var samples: [String: ColumnSample] = [:]
-        for column in reference.columns where names.contains(column.name) { samples[column.name] = ColumnSample(column) }
+        for column in reference.columns where names?.contains(column.name) ?? true { samples[column.name] = ColumnSample(column) }
         return try run(reference: samples, current: current, options: options)
     }
 }
