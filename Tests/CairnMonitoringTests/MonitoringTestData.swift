@@ -6,15 +6,7 @@ enum MonitoringTestData {
     private static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
 
     /// The path of a shared data set: `shared/datasets/NAME` beside an ancestor of this directory.
-    static func dataset(_ name: String) -> String {
-        var directory = testsDirectory
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/datasets/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-            directory.deleteLastPathComponent()
-        }
-        fatalError("data set \(name) not found beside any ancestor of \(testsDirectory.path)")
-    }
+    static func dataset(_ name: String) -> String { SharedDatasets.path(name, from: testsDirectory) }
 
     /// The reference results made by `tools/fixtures/monitoring/make_fixtures.py`.
     static func fixture() throws -> DriftFixture {

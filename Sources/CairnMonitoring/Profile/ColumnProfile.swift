@@ -49,6 +49,12 @@ public struct ColumnProfile: Sendable, Equatable, Codable {
     /// The present values the drift tests compare with.
     public var sample: ColumnSample
 
+    /// Whether ``sample`` is the column's exact distribution (always true for text).
+    public var isExact: Bool {
+        if case .numeric(let numbers) = sample { return numbers.isExact }
+        return true
+    }
+
     /// The share of missing rows; 0 for an empty column.
     public var missingShare: Double { rowCount == 0 ? 0 : Double(missingCount) / Double(rowCount) }
 
