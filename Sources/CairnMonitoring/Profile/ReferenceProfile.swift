@@ -59,7 +59,7 @@ public struct ReferenceProfile: Sendable, Equatable, Codable {
         do {
             profile = try decoder.decode(ReferenceProfile.self, from: data)
         } catch {
-            throw CairnError.invalid("not a Cairn reference profile (\(format)): \(error)")
+            throw CairnError.invalid("not a Cairn reference profile (format \(format))")
         }
         guard profile.format == format else {
             throw CairnError.invalid("unsupported reference profile format '\(profile.format)', expected '\(format)'")
