@@ -1,9 +1,9 @@
 import Dispatch
 
 /// Data-parallel helpers over the machine's cores.
-enum Parallel {
+public enum Parallel {
     /// `body(i)` for every `i` in `0..<count`, computed concurrently, in index order.
-    static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    public static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             // Each iteration initializes a distinct element.

@@ -23,7 +23,8 @@ public enum DriftDetector {
         for name in names where current[name] == nil {
             throw CairnError.invalid("column '\(name)' is not in the current data")
         }
-        let results = names.map { name -> ColumnDrift in
+        let results = Parallel.map(names.count) { index -> ColumnDrift in
+            let name = names[index]
             let column = current[name]!
             let type = ColumnType.infer(column)
             guard let ref = reference[name] else {

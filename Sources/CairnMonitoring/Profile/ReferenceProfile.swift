@@ -31,7 +31,7 @@ public struct ReferenceProfile: Sendable, Equatable, Codable {
         format = Self.format
         rowCount = table.rowCount
         self.maxPoints = maxPoints
-        columns = table.columns.map { ColumnProfile($0, maxPoints: maxPoints) }
+        columns = Parallel.map(table.columns.count) { ColumnProfile(table.columns[$0], maxPoints: maxPoints) }
     }
 
     /// The profile of the named column, or `nil`.

@@ -21,8 +21,7 @@ public struct NumericSample: Sendable, Equatable, Codable {
 
     /// The finite values of `data` (NaN and ±infinity dropped, as Evidently does before every test).
     public init(_ data: [Double]) {
-        var finite = data.filter { $0.isFinite }
-        finite.sort()
+        let finite = FiniteSort.sorted(data)
         var values: [Double] = []
         var counts: [Double] = []
         for value in finite {
