@@ -1,0 +1,20 @@
+import Testing
+
+@testable import CairnMonitoring
+
+struct FiniteSortTests {
+    @Test func radixSortEqualsTheStandardSortWithoutNonFiniteValues() {
+        // Given 20,000 values of both signs and many magnitudes, with zeros, infinities and NaN
+        var values = (0..<20_000).map { i -> Double in
+            let magnitude = Double((i * 7919) % 10_007) * [1e-300, 1e-3, 1, 1e6, 1e300][i % 5]
+            return i % 3 == 0 ? -magnitude : magnitude
+        }
+        values += [0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.greatestFiniteMagnitude]
+
+        // When they are sorted
+        let sorted = FiniteSort.sorted(values)
+
+        // Then the result is the finite values in ascending order
+        #expect(sorted == values.filter(\.isFinite).sorted())
+    }
+}
