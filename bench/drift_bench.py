@@ -39,14 +39,16 @@ def evidently_run(reference_csv, current_csv):
 import json, resource, time, pandas as pd
 from evidently import Report
 from evidently.presets import DataDriftPreset
+load_start = time.perf_counter()
 ref = pd.read_csv({str(reference_csv)!r}); cur = pd.read_csv({str(current_csv)!r})
 start = time.perf_counter()
+load_seconds = start - load_start
 snapshot = Report([DataDriftPreset()]).run(current_data=cur, reference_data=ref).dict()
 seconds = time.perf_counter() - start
 drifted = sorted(m["config"]["column"] for m in snapshot["metrics"]
                  if m["config"]["type"].endswith("ValueDrift") and
                  (m["value"] >= m["config"]["threshold"] if "p_value" not in m["config"]["method"] else m["value"] < m["config"]["threshold"]))
-print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "drifted": drifted}}))
+print(json.dumps({{"seconds": seconds, "load_seconds": load_seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "drifted": drifted}}))
 """
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
@@ -80,6 +82,7 @@ def main():
 
         ev = [evidently_run(ref, cur) for _ in range(args.repeat)]
         ev_seconds = sorted(r["seconds"] for r in ev)[len(ev) // 2]
+        ev_total = sorted(r["seconds"] + r["load_seconds"] for r in ev)[len(ev) // 2]
         ev_rss = max(r["rss_mb"] for r in ev)
 
         runs = [cairn_run(args.cairn, ["monitor", "drift", "--reference", str(ref), "--current", str(cur), "--json"])
@@ -96,8 +99,9 @@ def main():
         b_seconds = sorted(r[0] for r in big_runs)[len(big_runs) // 2]
 
         print(f"{'':52} {'evidently':>10} {'cairn':>10} {'ratio':>8}")
-        print(f"{'100k x 20 drift, wall s (median of %d; evidently excl. CSV load)' % args.repeat:52} "
-              f"{ev_seconds:10.2f} {c_seconds:10.3f} {ev_seconds / c_seconds:7.1f}x")
+        print(f"{'100k x 20, read both CSVs + drift, wall s (median of %d)' % args.repeat:52} "
+              f"{ev_total:10.2f} {c_seconds:10.3f} {ev_total / c_seconds:7.1f}x")
+        print(f"{'  of which evidently Report.run alone':52} {ev_seconds:10.2f}")
         print(f"{'peak memory, MB':52} {ev_rss:10.0f} {c_rss:10.0f} {ev_rss / c_rss:7.1f}x")
         print(f"{'drifted columns equal':52} {str(ev[-1]['drifted'] == c_drifted):>10}")
         print(f"cairn monitor profile of the 100k reference: {p_seconds:.3f} s ({profile.stat().st_size / 1e6:.1f} MB)")
