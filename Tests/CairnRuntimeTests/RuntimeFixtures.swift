@@ -53,8 +53,8 @@ enum RuntimeFixtures {
         #expect(output.rowCount == table.rowCount)
         if let labels = expected.labels {
             let actual = try output.column(named: PredictionColumns.label).strings().map { $0 ?? "" }
-            let mismatches = zip(actual, labels).enumerated().filter { $0.element.0 != $0.element.1 }
-            #expect(mismatches.isEmpty, "\(fixture): \(mismatches.count) labels differ, first at row \(mismatches.first?.offset ?? -1)")
+            let mismatches = zip(actual, labels).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+            #expect(mismatches.count == 0, "\(fixture): \(mismatches.count) labels differ, first at row \(mismatches.first ?? -1)")
         }
         if let probabilities = expected.probabilities {
             #expect(predictor.classes.count == probabilities.first?.count)
@@ -69,12 +69,13 @@ enum RuntimeFixtures {
     }
 
     private static func compare(_ actual: [Double], _ expected: [Double?], fixture: Case, what: String) {
+        #expect(actual.count == expected.count)
+        // Matrix paths: within 1e-6 relative, or 1e-6 absolute below 1 (float32 rounding of probabilities near 0).
         let differing = zip(actual, expected).enumerated().filter { _, pair in
             let (a, e) = pair
             guard let e else { return !a.isNaN }
-            return fixture.exact ? a != e : abs(a - e) > 1e-6 * max(abs(e), 1e-3)
-        }
-        let first = differing.first.map { "row \($0.offset): \($0.element.0) vs \(String(describing: $0.element.1))" } ?? ""
-        #expect(differing.isEmpty, "\(fixture) \(what): \(differing.count) of \(expected.count) rows differ; \(first)")
+            return fixture.exact ? a != e : !(abs(a - e) <= 1e-6 * max(abs(e), 1))
+        }.map { "row \($0.offset): \($0.element.0) vs \($0.element.1.map(String.init(describing:)) ?? "NaN")" }
+        #expect(differing.count == 0, "\(fixture) \(what): \(differing.count) of \(expected.count) rows differ; \(differing.first ?? "")")
     }
 }
