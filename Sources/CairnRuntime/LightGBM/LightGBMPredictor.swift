@@ -14,6 +14,8 @@ public struct LightGBMPredictor: Predictor {
     let objective: LightGBMObjective
     /// Whether predictions are the mean over rounds (random-forest boosting, `average_output`).
     let averageOutput: Bool
+    /// The model format version LightGBM wrote, such as `LightGBM v4`.
+    let producer: String?
 
     /// Reads a model from the text of a LightGBM model file.
     /// - Throws: `invalid_argument` for a malformed model; `not_implemented` for an objective or tree kind Cairn
@@ -31,6 +33,7 @@ public struct LightGBMPredictor: Predictor {
         }
         objective = try LightGBMObjective(line: fields["objective"] ?? "regression")
         treesPerIteration = perIteration
+        producer = fields["version"].map { "LightGBM \($0)" }
         averageOutput = header.split(whereSeparator: \.isNewline).contains("average_output")
         let names = fields["feature_names"]?.split(separator: " ").map(String.init) ?? []
         featureNames = names.count == maxFeature + 1 ? names : (0...maxFeature).map { "Column_\($0)" }

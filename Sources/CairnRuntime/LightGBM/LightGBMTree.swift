@@ -72,8 +72,8 @@ struct LightGBMTree: Sendable {
                 throw CairnError.invalid("tree \(index) of the LightGBM model splits on feature \(feature[split]) of \(featureCount)")
             }
             if decisionType[split] & 1 == 1 {
-                let set = Int(threshold[split])
-                guard Double(set) == threshold[split], set >= 0, set + 1 < categoryBoundaries.count else {
+                let value = threshold[split]
+                guard value >= 0, value < Double(categoryBoundaries.count - 1), value == value.rounded() else {
                     throw CairnError.invalid("tree \(index) of the LightGBM model has a categorical split without its category set")
                 }
             }

@@ -17,7 +17,10 @@ public struct ONNXPredictor: Predictor {
     /// - Throws: `invalid_argument` for a malformed file or graph; `not_implemented` naming unsupported operators,
     ///   operator sets or features, and for a model whose outputs are neither a classifier's nor a regressor's.
     public init(data: Data) throws {
-        let model = try ModelProto(bytes: [UInt8](data))
+        try self.init(model: try ModelProto(bytes: [UInt8](data)))
+    }
+
+    init(model: ModelProto) throws {
         let graph = try ONNXGraph(model)
         self.model = model
         self.graph = graph
@@ -65,17 +68,7 @@ public struct ONNXPredictor: Predictor {
 
     /// The model's inputs and outputs: names, element types and shapes.
     public var signature: ModelSignature {
-        ModelSignature(inputs: graph.inputs.map { Self.describe($0.info) }, outputs: graph.outputs.map { Self.describe($0.info) })
-    }
-
-    private static func describe(_ info: ValueInfoProto) -> ModelSignature.Value {
-        switch info.type {
-        case .tensor(let type, let shape):
-            ModelSignature.Value(name: info.name, type: Tensor.DataType(rawValue: type)?.name ?? "type \(type)", shape: shape)
-        case .sequence: ModelSignature.Value(name: info.name, type: "sequence<map>", shape: nil)
-        case .map: ModelSignature.Value(name: info.name, type: "map", shape: nil)
-        case .unknown: ModelSignature.Value(name: info.name, type: "unknown", shape: nil)
-        }
+        ModelSignature(inputs: graph.inputs.map(\.info.signatureValue), outputs: graph.outputs.map(\.info.signatureValue))
     }
 
     /// Runs the graph on typed tensors: one per model input, by name.

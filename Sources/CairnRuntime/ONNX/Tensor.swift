@@ -38,6 +38,17 @@ public struct Tensor: Sendable, Equatable {
     /// The element count.
     var count: Int { elements.count }
 
+    /// The most elements one computed tensor may hold (a gibibyte of floats): a bound on memory for hostile graphs.
+    static let maximumCount = 1 << 28
+
+    /// Checks that a tensor about to be computed stays within ``maximumCount`` elements.
+    /// - Throws: `too_large` when it would not.
+    static func checkSize(_ count: Int?) throws {
+        guard let count, count <= maximumCount else {
+            throw CairnError(.tooLarge, "a tensor of \(count.map(String.init) ?? "overflowing") elements exceeds the limit of \(maximumCount)")
+        }
+    }
+
     /// The values as `Float`, converting other numeric types as ONNX's `Cast` does.
     /// - Throws: `invalid_argument` for a string tensor.
     func floats() throws -> [Float] {

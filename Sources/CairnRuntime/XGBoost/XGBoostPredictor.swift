@@ -15,6 +15,8 @@ public struct XGBoostPredictor: Predictor {
     /// The starting margin of each output group.
     let baseMargins: [Float]
     let objective: XGBoostObjective
+    /// The XGBoost version that saved the model, such as `xgboost 3.2.0`.
+    let producer: String?
 
     /// Reads a model from the bytes of a `.json` or `.ubj` file (told apart by the first byte).
     /// - Throws: `invalid_argument` for a malformed model; `not_implemented` for a booster, objective or tree kind
@@ -63,6 +65,8 @@ public struct XGBoostPredictor: Predictor {
         let scores = try Self.baseScores(try parameters["base_score"].string("base_score"), groups: groups)
         baseMargins = scores.map(objective.margin(ofBaseScore:))
         task = objective.task
+        let version = try document.optional("version")?.ints("version").map(String.init).joined(separator: ".")
+        producer = version.map { "xgboost \($0)" }
         classes = task == .binary ? ["0", "1"] : task == .multiclass ? (0..<groups).map(String.init) : []
         let names = try learner.optional("feature_names")?.elements("feature_names").map { try $0.string("feature_names") } ?? []
         featureNames = names.count == featureCount ? names : (0..<featureCount).map { "f\($0)" }

@@ -89,7 +89,8 @@ enum Broadcast {
     }
 
     private static func source(_ input: [Int], _ shape: [Int]) throws -> [Int] {
-        guard let count = Tensor.count(of: shape) else { throw CairnError.invalid("the shape \(shape) is too large") }
+        let count = Tensor.count(of: shape) ?? Int.max
+        try Tensor.checkSize(count)
         if input == shape { return Array(0..<count) }
         let padded = [Int](repeating: 1, count: shape.count - input.count) + input
         var strides = [Int](repeating: 0, count: shape.count)

@@ -9,7 +9,8 @@ private func matrix(_ tensor: Tensor, _ name: String) throws -> (rows: Int, colu
 }
 
 /// `C[i][j] = Σk A[i][k]·B[k][j]` for row-major `A (m×k)` and `B (k×n)`, optionally transposed, accumulated in double.
-private func multiply(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false) -> [Double] {
+private func multiply(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false) throws -> [Double] {
+    try Tensor.checkSize(m.multipliedReportingOverflow(by: n).overflow ? nil : m * n)
     var c = [Double](repeating: 0, count: m * n)
     for i in 0..<m {
         for p in 0..<k {
@@ -35,7 +36,7 @@ struct MatMul: Operator {
         let (m, k) = try matrix(a, "MatMul")
         guard b.shape.count == 2, b.shape[0] == k else { throw CairnError.invalid("MatMul cannot multiply shapes \(a.shape) and \(b.shape)") }
         let n = b.shape[1]
-        let product = multiply(a.doubles(), b.doubles(), m: m, k: k, n: n)
+        let product = try multiply(a.doubles(), b.doubles(), m: m, k: k, n: n)
         return [try numeric(product, shape: Array(a.shape.dropLast()) + [n], like: a)]
     }
 }
@@ -58,7 +59,7 @@ struct Gemm: Operator {
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         guard k == kb else { throw CairnError.invalid("Gemm cannot multiply shapes \(a.shape) and \(b.shape)") }
-        var product = multiply(a.doubles(), b.doubles(), m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB)
+        var product = try multiply(a.doubles(), b.doubles(), m: m, k: k, n: n, transposeA: transposeA, transposeB: transposeB)
         for index in product.indices { product[index] *= alpha }
         if inputs.count > 2, let c = inputs[2] {
             let (_, source) = try Broadcast.indices([m, n], c.shape, to: try Broadcast.shape([m, n], c.shape))

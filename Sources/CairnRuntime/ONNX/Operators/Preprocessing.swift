@@ -132,6 +132,7 @@ struct OneHotEncoder: Operator {
         case .string(let values): positions = values.map { strings[$0] }
         default: positions = try input.int64s().map { integers[$0] }
         }
+        try Tensor.checkSize(positions.count * categoryCount)
         var output = [Float](repeating: 0, count: positions.count * categoryCount)
         for (index, position) in positions.enumerated() {
             if let position {

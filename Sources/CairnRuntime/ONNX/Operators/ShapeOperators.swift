@@ -25,6 +25,7 @@ struct Concat: Operator {
         }
         let outer = first.shape[..<resolved].reduce(1, *)
         let chunks = tensors.map { $0.shape[resolved...].reduce(1, *) }
+        try Tensor.checkSize(chunks.reduce(0, +) * outer)
         var order: [(tensor: Int, index: Int)] = []
         for o in 0..<outer {
             for (t, chunk) in chunks.enumerated() { for i in 0..<chunk { order.append((t, o * chunk + i)) } }
@@ -67,7 +68,7 @@ struct Reshape: Operator {
             return Int(size)
         }
         if let inferred = shape.firstIndex(of: -1) {
-            let known = shape.enumerated().filter { $0.offset != inferred }.reduce(1) { $0 * $1.element }
+            let known = Tensor.count(of: shape.enumerated().filter { $0.offset != inferred }.map(\.element)) ?? 0
             guard known > 0, input.count % known == 0, shape.filter({ $0 == -1 }).count == 1 else {
                 throw CairnError.invalid("Reshape cannot turn shape \(input.shape) into \(requested)")
             }
@@ -110,6 +111,7 @@ struct Gather: Operator {
             guard (0..<Int64(size)).contains(wrapped) else { throw CairnError.invalid("Gather index \(index) is out of range for size \(size)") }
             return Int(wrapped)
         }
+        try Tensor.checkSize(outer * picks.count * inner)
         var order: [Int] = []
         for o in 0..<outer { for pick in picks { for i in 0..<inner { order.append((o * size + pick) * inner + i) } } }
         let shape = Array(data.shape[..<resolved]) + indices.shape + Array(data.shape[(resolved + 1)...])
@@ -124,6 +126,7 @@ struct ArrayFeatureExtractor: Operator {
         let picks = try required(inputs, 1).int64s()
         guard let width = data.shape.last else { throw CairnError.invalid("ArrayFeatureExtractor needs a tensor, got a scalar") }
         let rows = width == 0 ? 0 : data.count / width
+        try Tensor.checkSize(rows * picks.count)
         var order: [Int] = []
         for row in 0..<rows {
             for pick in picks {
