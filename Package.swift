@@ -29,6 +29,10 @@ let package = Package(
         // The system zlib, for gzip-compressed data files (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib"),
         .target(name: "CairnML", dependencies: ["CairnCore", "CZlib"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Predictors for models trained elsewhere: ONNX, XGBoost JSON/UBJSON, LightGBM text. Optimized like CairnML.
+        .target(
+            name: "CairnRuntime", dependencies: ["CairnCore", "CairnML"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "CairnArtifacts", dependencies: ["CairnCore"]),
         // The S3-compatible artifact store is an adapter at the edge: it brings an HTTP client, so it has a target of
         // its own and the contexts never link it.
@@ -85,6 +89,7 @@ let package = Package(
         // Tests mirror the targets.
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
+        .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnRuntime"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
         .testTarget(

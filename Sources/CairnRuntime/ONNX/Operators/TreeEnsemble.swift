@@ -1,0 +1,191 @@
+import CairnCore
+
+/// The trees of an ONNX `TreeEnsembleClassifier` or `TreeEnsembleRegressor`, resolved at load time into flat
+/// arrays indexed by node position, and evaluated as onnxruntime does: float32 thresholds and weights, trees in
+/// order of first appearance, leaf weights added in attribute order.
+struct TreeEnsemble: Sendable {
+    enum Mode: UInt8 { case leq, lt, gte, gt, eq, neq, leaf }
+
+    let feature: [Int32]
+    let threshold: [Float]
+    let mode: [Mode]
+    let trueChild: [Int32]
+    let falseChild: [Int32]
+    let tracksMissing: [Bool]
+    /// For each node, the range of its leaf weights in `weightTarget` and `weightValue`.
+    let leafStart: [Int32]
+    let leafEnd: [Int32]
+    let weightTarget: [Int32]
+    let weightValue: [Float]
+    /// The root of each tree, in evaluation order.
+    let roots: [Int32]
+    /// The largest feature index any split reads.
+    let maxFeature: Int
+    /// Whether every leaf weight is ≥ 0 (a random forest's vote shares rather than boosting scores).
+    let weightsArePositive: Bool
+    /// The target or class ids that receive a weight.
+    let usedTargets: Set<Int32>
+
+    /// Resolves the node and leaf attributes of a tree ensemble node.
+    /// - Parameters:
+    ///   - prefix: `class` for a classifier's leaf attributes, `target` for a regressor's.
+    ///   - targetCount: the number of classes or targets; every leaf id must be below it.
+    /// - Throws: `invalid_argument` for inconsistent lists, links to unknown nodes, cycles; `not_implemented` for
+    ///   double-precision thresholds or unknown modes.
+    init(_ attributes: NodeAttributes, prefix: String, targetCount: Int) throws {
+        if attributes.has("nodes_values_as_tensor") || attributes.has("\(prefix)_weights_as_tensor") {
+            throw attributes.unsupported("double-precision thresholds or weights (*_as_tensor)")
+        }
+        let treeIDs = attributes.ints("nodes_treeids")
+        let nodeIDs = attributes.ints("nodes_nodeids")
+        let features = attributes.ints("nodes_featureids")
+        let modes = attributes.strings("nodes_modes")
+        let values = attributes.floats("nodes_values")
+        let trueIDs = attributes.ints("nodes_truenodeids")
+        let falseIDs = attributes.ints("nodes_falsenodeids")
+        let missing = attributes.ints("nodes_missing_value_tracks_true")
+        let count = treeIDs.count
+        guard count > 0, [nodeIDs.count, features.count, modes.count, trueIDs.count, falseIDs.count].allSatisfy({ $0 == count }),
+            values.count == count || values.isEmpty, missing.count == count || missing.isEmpty
+        else { throw attributes.invalid("its nodes_* lists differ in length or are empty") }
+
+        var position: [TreeNodeKey: Int32] = [:]
+        var roots: [Int32] = []
+        var seenTrees = Set<Int64>()
+        for index in 0..<count {
+            let key = TreeNodeKey(tree: treeIDs[index], node: nodeIDs[index])
+            guard position[key] == nil else { throw attributes.invalid("node \(key.node) of tree \(key.tree) appears twice") }
+            if seenTrees.insert(key.tree).inserted { roots.append(Int32(index)) }
+            position[key] = Int32(index)
+        }
+        var mode: [Mode] = []
+        var trueChild = [Int32](repeating: -1, count: count)
+        var falseChild = [Int32](repeating: -1, count: count)
+        for index in 0..<count {
+            guard let parsed = Self.mode(modes[index]) else { throw attributes.unsupported("the node mode \(modes[index])") }
+            mode.append(parsed)
+            guard parsed != .leaf else { continue }
+            guard features[index] >= 0, features[index] <= Int64(Int32.max) else { throw attributes.invalid("a split reads feature \(features[index])") }
+            guard let yes = position[TreeNodeKey(tree: treeIDs[index], node: trueIDs[index])],
+                let no = position[TreeNodeKey(tree: treeIDs[index], node: falseIDs[index])]
+            else { throw attributes.invalid("node \(nodeIDs[index]) of tree \(treeIDs[index]) links to a node that does not exist") }
+            trueChild[index] = yes
+            falseChild[index] = no
+        }
+        try Self.checkAcyclic(roots: roots, trueChild: trueChild, falseChild: falseChild, mode: mode, attributes)
+
+        let leafTrees = attributes.ints("\(prefix)_treeids")
+        let leafNodes = attributes.ints("\(prefix)_nodeids")
+        let leafIDs = attributes.ints("\(prefix)_ids")
+        let leafWeights = attributes.floats("\(prefix)_weights")
+        guard [leafNodes.count, leafIDs.count, leafWeights.count].allSatisfy({ $0 == leafTrees.count }) else {
+            throw attributes.invalid("its \(prefix)_* lists differ in length")
+        }
+        var perLeaf = [[(Int32, Float)]](repeating: [], count: count)
+        for k in 0..<leafTrees.count {
+            guard let node = position[TreeNodeKey(tree: leafTrees[k], node: leafNodes[k])] else {
+                throw attributes.invalid("a weight names node \(leafNodes[k]) of tree \(leafTrees[k]), which does not exist")
+            }
+            guard (0..<Int64(targetCount)).contains(leafIDs[k]) else {
+                throw attributes.invalid("a weight goes to \(prefix) \(leafIDs[k]) of \(targetCount)")
+            }
+            perLeaf[Int(node)].append((Int32(leafIDs[k]), leafWeights[k]))
+        }
+        var leafStart: [Int32] = [], leafEnd: [Int32] = [], weightTarget: [Int32] = [], weightValue: [Float] = []
+        for weights in perLeaf {
+            leafStart.append(Int32(weightTarget.count))
+            for (target, weight) in weights {
+                weightTarget.append(target)
+                weightValue.append(weight)
+            }
+            leafEnd.append(Int32(weightTarget.count))
+        }
+        self.feature = features.map { Int32($0) }
+        self.threshold = values.isEmpty ? [Float](repeating: 0, count: count) : values
+        self.mode = mode
+        self.trueChild = trueChild
+        self.falseChild = falseChild
+        self.tracksMissing = missing.isEmpty ? [Bool](repeating: false, count: count) : missing.map { $0 != 0 }
+        self.leafStart = leafStart
+        self.leafEnd = leafEnd
+        self.weightTarget = weightTarget
+        self.weightValue = weightValue
+        self.roots = roots
+        self.maxFeature = zip(features, mode).filter { $0.1 != .leaf }.map { Int($0.0) }.max() ?? -1
+        self.weightsArePositive = leafWeights.allSatisfy { $0 >= 0 }
+        self.usedTargets = Set(leafIDs.map { Int32($0) })
+    }
+
+    private static func mode(_ name: String) -> Mode? {
+        switch name {
+        case "BRANCH_LEQ": .leq
+        case "BRANCH_LT": .lt
+        case "BRANCH_GTE": .gte
+        case "BRANCH_GT": .gt
+        case "BRANCH_EQ": .eq
+        case "BRANCH_NEQ": .neq
+        case "LEAF": .leaf
+        default: nil
+        }
+    }
+
+    /// Checks that every node is reached at most once from the roots, so evaluation always ends at a leaf.
+    private static func checkAcyclic(roots: [Int32], trueChild: [Int32], falseChild: [Int32], mode: [Mode], _ attributes: NodeAttributes) throws {
+        var seen = [Bool](repeating: false, count: mode.count)
+        var stack = roots
+        while let node = stack.popLast() {
+            guard !seen[Int(node)] else { throw attributes.invalid("its trees share nodes or contain a cycle") }
+            seen[Int(node)] = true
+            if mode[Int(node)] != .leaf {
+                stack.append(trueChild[Int(node)])
+                stack.append(falseChild[Int(node)])
+            }
+        }
+    }
+
+    /// The number of trees.
+    var treeCount: Int { roots.count }
+
+    /// The leaf tree `tree` reaches for a row.
+    @inline(__always)
+    func leaf(of tree: Int, _ row: UnsafeBufferPointer<Float>) -> Int {
+        var node = Int(roots[tree])
+        while true {
+            let m = mode[node]
+            if m == .leaf { return node }
+            let x = row[Int(feature[node])]
+            let t = threshold[node]
+            let yes: Bool
+            switch m {
+            case .leq: yes = x <= t
+            case .lt: yes = x < t
+            case .gte: yes = x >= t
+            case .gt: yes = x > t
+            case .eq: yes = x == t
+            case .neq: yes = x != t
+            case .leaf: yes = false
+            }
+            node = Int(yes || (tracksMissing[node] && x.isNaN) ? trueChild[node] : falseChild[node])
+        }
+    }
+
+    /// Runs `body` on each row of a float matrix input `[N, F]`, after checking it has every feature the trees read.
+    /// - Throws: `invalid_argument` when the input is not a matrix or is too narrow.
+    func forEachRow(of input: Tensor, _ body: (Int, UnsafeBufferPointer<Float>) -> Void) throws {
+        let values = try input.floats()
+        let rows = input.shape.count == 1 ? 1 : input.shape.first ?? 0
+        let width = rows == 0 ? 0 : values.count / rows
+        guard input.shape.count <= 2, width > maxFeature || rows == 0 else {
+            throw CairnError.invalid("the tree ensemble reads feature \(maxFeature), but its input has shape \(input.shape)")
+        }
+        values.withUnsafeBufferPointer { all in
+            for row in 0..<rows { body(row, UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])) }
+        }
+    }
+}
+
+/// A (tree id, node id) pair: how ONNX tree attributes name a node.
+struct TreeNodeKey: Hashable {
+    let tree: Int64
+    let node: Int64
+}

@@ -1,0 +1,62 @@
+import CairnCore
+
+/// `ai.onnx.ml.TreeEnsembleRegressor`: outputs `[N, n_targets]`, aggregated as onnxruntime does.
+struct TreeEnsembleRegressor: Operator {
+    enum Aggregate: String { case sum = "SUM", average = "AVERAGE", min = "MIN", max = "MAX" }
+
+    let trees: TreeEnsemble
+    let targets: Int
+    let baseValues: [Float]
+    let transform: PostTransform
+    let aggregate: Aggregate
+
+    init(_ attributes: NodeAttributes) throws {
+        let targets = attributes.int("n_targets", default: 1)
+        guard (1...100_000).contains(targets) else { throw attributes.invalid("n_targets is \(targets)") }
+        self.targets = Int(targets)
+        trees = try TreeEnsemble(attributes, prefix: "target", targetCount: self.targets)
+        baseValues = attributes.floats("base_values")
+        transform = try PostTransform(attributes)
+        let name = attributes.string("aggregate_function", default: "SUM")
+        guard let aggregate = Aggregate(rawValue: name) else { throw attributes.unsupported("aggregate_function=\(name)") }
+        self.aggregate = aggregate
+    }
+
+    func run(_ inputs: [Tensor?]) throws -> [Tensor] {
+        let input = try required(inputs, 0)
+        var output: [Float] = []
+        var scores = [Float](repeating: 0, count: targets)
+        var hasScore = [Bool](repeating: false, count: targets)
+        let treeCount = Float(trees.treeCount)
+        try trees.forEachRow(of: input) { _, row in
+            for index in 0..<targets {
+                scores[index] = 0
+                hasScore[index] = false
+            }
+            for tree in 0..<trees.treeCount {
+                let leaf = trees.leaf(of: tree, row)
+                for k in Int(trees.leafStart[leaf])..<Int(trees.leafEnd[leaf]) {
+                    let target = Int(trees.weightTarget[k])
+                    let weight = trees.weightValue[k]
+                    switch aggregate {
+                    case .sum, .average: scores[target] += weight
+                    case .min: scores[target] = hasScore[target] ? Swift.min(scores[target], weight) : weight
+                    case .max: scores[target] = hasScore[target] ? Swift.max(scores[target], weight) : weight
+                    }
+                    hasScore[target] = true
+                }
+            }
+            if aggregate == .average { for index in 0..<targets { scores[index] /= treeCount } }
+            if targets == 1 {
+                // One target: the base value only when there is exactly one; LOGISTIC and SOFTMAX are not applied.
+                output.append(baseValues.count == 1 ? scores[0] + baseValues[0] : scores[0])
+            } else {
+                if baseValues.count == targets { for index in 0..<targets { scores[index] += baseValues[index] } }
+                var row = scores[...]
+                transform.apply(&row)
+                output.append(contentsOf: row)
+            }
+        }
+        return [try Tensor(shape: [output.count / targets, targets], elements: .float(output))]
+    }
+}
