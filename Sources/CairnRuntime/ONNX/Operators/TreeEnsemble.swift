@@ -6,12 +6,17 @@ import CairnCore
 struct TreeEnsemble: Sendable {
     enum Mode: UInt8 { case leq, lt, gte, gt, eq, neq, leaf }
 
-    let feature: [Int32]
-    let threshold: [Float]
-    let mode: [Mode]
-    let trueChild: [Int32]
-    let falseChild: [Int32]
-    let tracksMissing: [Bool]
+    /// One node, packed so a walk down a tree touches one small record per level.
+    struct Node {
+        var threshold: Float
+        var feature: Int32
+        var trueChild: Int32
+        var falseChild: Int32
+        var mode: Mode
+        var tracksMissing: Bool
+    }
+
+    let nodes: [Node]
     /// For each node, the range of its leaf weights in `weightTarget` and `weightValue`.
     let leafStart: [Int32]
     let leafEnd: [Int32]
@@ -100,12 +105,12 @@ struct TreeEnsemble: Sendable {
             }
             leafEnd.append(Int32(weightTarget.count))
         }
-        self.feature = features.map { Int32($0) }
-        self.threshold = values.isEmpty ? [Float](repeating: 0, count: count) : values
-        self.mode = mode
-        self.trueChild = trueChild
-        self.falseChild = falseChild
-        self.tracksMissing = missing.isEmpty ? [Bool](repeating: false, count: count) : missing.map { $0 != 0 }
+        self.nodes = (0..<count).map { index in
+            Node(
+                threshold: values.isEmpty ? 0 : values[index], feature: mode[index] == .leaf ? 0 : Int32(features[index]),
+                trueChild: trueChild[index], falseChild: falseChild[index], mode: mode[index],
+                tracksMissing: missing.isEmpty ? false : missing[index] != 0)
+        }
         self.leafStart = leafStart
         self.leafEnd = leafEnd
         self.weightTarget = weightTarget
@@ -149,23 +154,24 @@ struct TreeEnsemble: Sendable {
     /// The leaf tree `tree` reaches for a row.
     @inline(__always)
     func leaf(of tree: Int, _ row: UnsafeBufferPointer<Float>) -> Int {
-        var node = Int(roots[tree])
-        while true {
-            let m = mode[node]
-            if m == .leaf { return node }
-            let x = row[Int(feature[node])]
-            let t = threshold[node]
-            let yes: Bool
-            switch m {
-            case .leq: yes = x <= t
-            case .lt: yes = x < t
-            case .gte: yes = x >= t
-            case .gt: yes = x > t
-            case .eq: yes = x == t
-            case .neq: yes = x != t
-            case .leaf: yes = false
+        nodes.withUnsafeBufferPointer { nodes in
+            var index = Int(roots[tree])
+            while true {
+                let node = nodes[index]
+                let x = row[Int(node.feature)]
+                let t = node.threshold
+                let yes: Bool
+                switch node.mode {
+                case .leaf: return index
+                case .leq: yes = x <= t
+                case .lt: yes = x < t
+                case .gte: yes = x >= t
+                case .gt: yes = x > t
+                case .eq: yes = x == t
+                case .neq: yes = x != t
+                }
+                index = Int(yes || (node.tracksMissing && x.isNaN) ? node.trueChild : node.falseChild)
             }
-            node = Int(yes || (tracksMissing[node] && x.isNaN) ? trueChild[node] : falseChild[node])
         }
     }
 
@@ -175,7 +181,7 @@ struct TreeEnsemble: Sendable {
         let values = try input.floats()
         let rows = input.shape.count == 1 ? 1 : input.shape.first ?? 0
         let width = rows == 0 ? 0 : values.count / rows
-        guard input.shape.count <= 2, width > maxFeature || rows == 0 else {
+        guard input.shape.count <= 2, width > max(maxFeature, 0) || rows == 0 else {
             throw CairnError.invalid("the tree ensemble reads feature \(maxFeature), but its input has shape \(input.shape)")
         }
         values.withUnsafeBufferPointer { all in
