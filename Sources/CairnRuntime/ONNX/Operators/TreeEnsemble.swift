@@ -175,9 +175,28 @@ struct TreeEnsemble: Sendable {
         }
     }
 
+    /// Scores one row: resets `scores` and `scored`, then folds the weight of every leaf the trees reach into its
+    /// target's score with `combine(score, weight, scoredBefore)`, trees in order and weights in attribute order,
+    /// marking the targets that received one.
+    @inline(__always)
+    func accumulate(_ row: UnsafeBufferPointer<Float>, into scores: inout [Float], scored: inout [Bool], _ combine: (Float, Float, Bool) -> Float) {
+        for index in scores.indices {
+            scores[index] = 0
+            scored[index] = false
+        }
+        for tree in 0..<roots.count {
+            let leaf = leaf(of: tree, row)
+            for k in Int(leafStart[leaf])..<Int(leafEnd[leaf]) {
+                let target = Int(weightTarget[k])
+                scores[target] = combine(scores[target], weightValue[k], scored[target])
+                scored[target] = true
+            }
+        }
+    }
+
     /// Runs `body` on each row of a float matrix input `[N, F]`, after checking it has every feature the trees read.
     /// - Throws: `invalid_argument` when the input is not a matrix or is too narrow.
-    func forEachRow(of input: Tensor, _ body: (Int, UnsafeBufferPointer<Float>) -> Void) throws {
+    func forEachRow(of input: Tensor, _ body: (UnsafeBufferPointer<Float>) -> Void) throws {
         let values = try input.floats()
         let rows = input.shape.count == 1 ? 1 : input.shape.first ?? 0
         let width = rows == 0 ? 0 : values.count / rows
@@ -185,7 +204,7 @@ struct TreeEnsemble: Sendable {
             throw CairnError.invalid("the tree ensemble reads feature \(maxFeature), but its input has shape \(input.shape)")
         }
         values.withUnsafeBufferPointer { all in
-            for row in 0..<rows { body(row, UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])) }
+            for row in 0..<rows { body(UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])) }
         }
     }
 }
