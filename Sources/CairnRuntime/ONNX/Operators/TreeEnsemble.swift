@@ -24,6 +24,8 @@ struct TreeEnsemble: Sendable {
     let weightValue: [Float]
     /// The root of each tree, in evaluation order.
     let roots: [Int32]
+    /// The comparison every split uses, when they all use the same one (what converters emit).
+    let uniformMode: Mode?
     /// The largest feature index any split reads.
     let maxFeature: Int
     /// Whether every leaf weight is ≥ 0 (a random forest's vote shares rather than boosting scores).
@@ -116,6 +118,8 @@ struct TreeEnsemble: Sendable {
         self.weightTarget = weightTarget
         self.weightValue = weightValue
         self.roots = roots
+        let splitModes = Set(mode.filter { $0 != .leaf })
+        self.uniformMode = splitModes.count == 1 ? splitModes.first : nil
         self.maxFeature = zip(features, mode).filter { $0.1 != .leaf }.map { Int($0.0) }.max() ?? -1
         self.weightsArePositive = leafWeights.allSatisfy { $0 >= 0 }
         self.usedTargets = Set(leafIDs.map { Int32($0) })
@@ -151,27 +155,31 @@ struct TreeEnsemble: Sendable {
     /// The number of trees.
     var treeCount: Int { roots.count }
 
-    /// The leaf tree `tree` reaches for a row.
+    /// The index of the leaf that the tree rooted at `root` reaches for a row; `goesTrue` is the split's comparison.
     @inline(__always)
-    func leaf(of tree: Int, _ row: UnsafeBufferPointer<Float>) -> Int {
-        nodes.withUnsafeBufferPointer { nodes in
-            var index = Int(roots[tree])
-            while true {
-                let node = nodes[index]
-                let x = row[Int(node.feature)]
-                let t = node.threshold
-                let yes: Bool
-                switch node.mode {
-                case .leaf: return index
-                case .leq: yes = x <= t
-                case .lt: yes = x < t
-                case .gte: yes = x >= t
-                case .gt: yes = x > t
-                case .eq: yes = x == t
-                case .neq: yes = x != t
-                }
-                index = Int(yes || (node.tracksMissing && x.isNaN) ? node.trueChild : node.falseChild)
-            }
+    private static func leaf(
+        from root: Int32, _ row: UnsafeBufferPointer<Float>, _ nodes: UnsafeBufferPointer<Node>, _ goesTrue: (Mode, Float, Float) -> Bool
+    ) -> Int {
+        var index = Int(root)
+        while true {
+            let node = nodes[index]
+            if node.mode == .leaf { return index }
+            let x = row[Int(node.feature)]
+            index = Int(goesTrue(node.mode, x, node.threshold) || (node.tracksMissing && x.isNaN) ? node.trueChild : node.falseChild)
+        }
+    }
+
+    /// Whether `x` goes to the true branch of a split with this mode and threshold (never for NaN).
+    @inline(__always)
+    private static func compare(_ mode: Mode, _ x: Float, _ t: Float) -> Bool {
+        switch mode {
+        case .leq: x <= t
+        case .lt: x < t
+        case .gte: x >= t
+        case .gt: x > t
+        case .eq: x == t
+        case .neq: x != t
+        case .leaf: false
         }
     }
 
@@ -184,12 +192,20 @@ struct TreeEnsemble: Sendable {
             scores[index] = 0
             scored[index] = false
         }
-        for tree in 0..<roots.count {
-            let leaf = leaf(of: tree, row)
-            for k in Int(leafStart[leaf])..<Int(leafEnd[leaf]) {
-                let target = Int(weightTarget[k])
-                scores[target] = combine(scores[target], weightValue[k], scored[target])
-                scored[target] = true
+        nodes.withUnsafeBufferPointer { nodes in
+            for root in roots {
+                // Converters use one comparison throughout; testing it directly saves a switch per level.
+                let leaf: Int
+                switch uniformMode {
+                case .leq?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x <= t }
+                case .lt?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x < t }
+                default: leaf = Self.leaf(from: root, row, nodes, Self.compare)
+                }
+                for k in Int(leafStart[leaf])..<Int(leafEnd[leaf]) {
+                    let target = Int(weightTarget[k])
+                    scores[target] = combine(scores[target], weightValue[k], scored[target])
+                    scored[target] = true
+                }
             }
         }
     }
