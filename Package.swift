@@ -74,7 +74,7 @@ let package = Package(
             name: "CairnCLI",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
-                "CairnServer", "CairnML",
+                "CairnServer", "CairnML", "CairnRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -84,6 +84,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
+        // bench/runtime.sh's timing program; built only by that script.
+        .executableTarget(name: "cairn-runtime-bench", dependencies: ["CairnML", "CairnRuntime"], path: "bench/RuntimeBench"),
         .target(name: "CairnTesting", dependencies: ["CairnCore", "CairnStore", "CairnTracking", "CairnRegistry", "CairnArtifacts"]),
 
         // Tests mirror the targets.

@@ -1,29 +1,17 @@
 import CairnCore
-import CairnML
 import Foundation
 import Testing
 
+@testable import CairnML
 @testable import CairnRuntime
 
 /// Feeds every loader mutated copies of the fixture models and random bytes for a bounded time: each must load or
 /// throw, never crash or hang, and whatever loads must predict or throw.
 struct LoaderFuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed from its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let models = ["xgb_binary.json", "xgb_binary.ubj", "lgb_categorical.txt", "skl_forest_binary.onnx", "skl_mlp_binary.onnx", "skl_column_transformer.onnx"]
 
     /// A copy of `data` with a few bytes flipped, a span deleted or duplicated, or cut short.
-    static func mutate(_ data: Data, _ random: inout Generator) -> Data {
+    static func mutate(_ data: Data, _ random: inout SeededGenerator) -> Data {
         var bytes = [UInt8](data)
         guard !bytes.isEmpty else { return data }
         switch random.next() % 4 {
@@ -44,7 +32,7 @@ struct LoaderFuzzTests {
     @Test func mutatedAndRandomModelsNeverCrashTheLoaders() throws {
         let originals = try Self.models.map { try Data(contentsOf: URL(fileURLWithPath: RuntimeFixtures.path($0))) }
         let rows = try Table((0..<30).map { Column("f\($0)", doubles: [1, .nan, -3]) })
-        var random = Generator(state: 20_261_130)
+        var random = SeededGenerator(seed: 20_261_130)
         let deadline = Date().addingTimeInterval(3)
         var attempts = 0
         while Date() < deadline {

@@ -82,9 +82,11 @@ public struct LightGBMPredictor: Predictor {
         let width = featureNames.count
         var scores = [Double](repeating: 0, count: rowCount * groups)
         features.withUnsafeBufferPointer { all in
-            for row in 0..<rowCount {
-                let features = UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])
-                for (index, tree) in trees.enumerated() { scores[row * groups + index % groups] += tree.leaf(features) }
+            trees.withUnsafeBufferPointer { trees in
+                for row in 0..<rowCount {
+                    let features = UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])
+                    for index in 0..<trees.count { scores[row * groups + index % groups] += trees[index].leaf(features) }
+                }
             }
         }
         if averageOutput, trees.count >= groups {

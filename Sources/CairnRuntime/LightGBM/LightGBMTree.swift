@@ -3,13 +3,19 @@ import Foundation
 
 /// One LightGBM tree in flat arrays, as a `Tree=` block of the text model lists it.
 struct LightGBMTree: Sendable {
-    let feature: [Int32]
-    /// Thresholds of numeric splits; for categorical splits, the index of the category bitset.
-    let threshold: [Double]
-    let decisionType: [UInt8]
-    /// Children: a value ≥ 0 is a split, a negative value `v` is the leaf `~v`.
-    let left: [Int32]
-    let right: [Int32]
+    /// One split, packed so a walk down the tree touches one small record per level.
+    struct Split {
+        /// The threshold of a numeric split; for a categorical split, the index of its category bitset.
+        var threshold: Double
+        var feature: Int32
+        /// Children: a value ≥ 0 is a split, a negative value `v` is the leaf `~v`.
+        var left: Int32
+        var right: Int32
+        /// Bit 0 categorical, bit 1 default left, bits 2–3 the missing type (0 none, 1 zero, 2 NaN).
+        var decisionType: UInt8
+    }
+
+    let splits: [Split]
     let leafValue: [Double]
     /// Start of each categorical bitset in `categoryWords`, plus the end.
     let categoryBoundaries: [Int]
@@ -36,16 +42,19 @@ struct LightGBMTree: Sendable {
             throw CairnError(.notImplemented, "LightGBM linear trees (is_linear=1) are not supported")
         }
         leafValue = try list("leaf_value") { Double($0) }
-        let splits = leaves - 1
-        feature = try list("split_feature") { Int32($0) }
-        threshold = try list("threshold") { Double($0) }
-        decisionType = try list("decision_type") { UInt8($0) }
-        left = try list("left_child") { Int32($0) }
-        right = try list("right_child") { Int32($0) }
+        let count = leaves - 1
+        let feature = try list("split_feature") { Int32($0) }
+        let threshold = try list("threshold") { Double($0) }
+        let decisionType = try list("decision_type") { UInt8($0) }
+        let left = try list("left_child") { Int32($0) }
+        let right = try list("right_child") { Int32($0) }
         categoryBoundaries = try list("cat_boundaries") { Int($0) }
         categoryWords = try list("cat_threshold") { UInt32($0) }
-        guard leafValue.count == leaves, [feature.count, threshold.count, decisionType.count, left.count, right.count].allSatisfy({ $0 == splits }) else {
+        guard leafValue.count == leaves, [feature.count, threshold.count, decisionType.count, left.count, right.count].allSatisfy({ $0 == count }) else {
             throw CairnError.invalid("tree \(index) of the LightGBM model has lists that do not match num_leaves=\(leaves)")
+        }
+        splits = (0..<count).map {
+            Split(threshold: threshold[$0], feature: feature[$0], left: left[$0], right: right[$0], decisionType: decisionType[$0])
         }
         try validate(index: index, featureCount: featureCount)
     }
@@ -55,9 +64,9 @@ struct LightGBMTree: Sendable {
             throw CairnError.invalid("tree \(index) of the LightGBM model has category bounds out of range")
         }
         // Each split and leaf must be reached exactly once from the root: no cycles, no shared children.
-        var seenSplits = [Bool](repeating: false, count: left.count)
+        var seenSplits = [Bool](repeating: false, count: splits.count)
         var seenLeaves = [Bool](repeating: false, count: leafValue.count)
-        var stack: [Int32] = left.isEmpty ? [] : [0]
+        var stack: [Int32] = splits.isEmpty ? [] : [0]
         while let node = stack.popLast() {
             if node < 0 {
                 let leaf = Int(~node)
@@ -68,46 +77,49 @@ struct LightGBMTree: Sendable {
             let split = Int(node)
             guard split < seenSplits.count, !seenSplits[split] else { throw CairnError.invalid("tree \(index) of the LightGBM model links a split out of range or in a cycle") }
             seenSplits[split] = true
-            guard (0..<featureCount).contains(Int(feature[split])) else {
-                throw CairnError.invalid("tree \(index) of the LightGBM model splits on feature \(feature[split]) of \(featureCount)")
+            let node = splits[split]
+            guard (0..<featureCount).contains(Int(node.feature)) else {
+                throw CairnError.invalid("tree \(index) of the LightGBM model splits on feature \(node.feature) of \(featureCount)")
             }
-            if decisionType[split] & 1 == 1 {
-                let value = threshold[split]
+            if node.decisionType & 1 == 1 {
+                let value = node.threshold
                 guard value >= 0, value < Double(categoryBoundaries.count - 1), value == value.rounded() else {
                     throw CairnError.invalid("tree \(index) of the LightGBM model has a categorical split without its category set")
                 }
             }
-            stack.append(left[split])
-            stack.append(right[split])
+            stack.append(node.left)
+            stack.append(node.right)
         }
     }
 
     /// The number of splits and leaves.
-    var nodeCount: Int { left.count + leafValue.count }
+    var nodeCount: Int { splits.count + leafValue.count }
 
     /// The leaf value this tree gives a row of double features (`NaN` for missing).
     func leaf(_ row: UnsafeBufferPointer<Double>) -> Double {
-        guard !left.isEmpty else { return leafValue[0] }
-        var node: Int32 = 0
-        while node >= 0 {
-            let split = Int(node)
-            var x = row[Int(feature[split])]
-            let type = decisionType[split]
-            let goLeft: Bool
-            if type & 1 == 1 {
-                goLeft = !x.isNaN && x >= 0 && x < 2_147_483_647 && inCategorySet(Int(threshold[split]), Int(x))
-            } else {
-                let missing = (type >> 2) & 3
-                if x.isNaN, missing != 2 { x = 0 }
-                if (missing == 1 && x >= -Self.zeroThreshold && x <= Self.zeroThreshold) || (missing == 2 && x.isNaN) {
-                    goLeft = type & 2 != 0
+        guard !splits.isEmpty else { return leafValue[0] }
+        return splits.withUnsafeBufferPointer { splits in
+            var index: Int32 = 0
+            while index >= 0 {
+                let split = splits[Int(index)]
+                var x = row[Int(split.feature)]
+                let type = split.decisionType
+                let goLeft: Bool
+                if type & 1 == 1 {
+                    goLeft = !x.isNaN && x >= 0 && x < 2_147_483_647 && inCategorySet(Int(split.threshold), Int(x))
                 } else {
-                    goLeft = x <= threshold[split]
+                    let missing = (type >> 2) & 3
+                    if x.isNaN, missing != 2 { x = 0 }
+                    if (missing == 1 && x >= -Self.zeroThreshold && x <= Self.zeroThreshold) || (missing == 2 && x.isNaN) {
+                        goLeft = type & 2 != 0
+                    } else {
+                        goLeft = x <= split.threshold
+                    }
                 }
+                index = goLeft ? split.left : split.right
             }
-            node = goLeft ? left[split] : right[split]
+            return leafValue[Int(~index)]
         }
-        return leafValue[Int(~node)]
     }
 
     private func inCategorySet(_ set: Int, _ category: Int) -> Bool {

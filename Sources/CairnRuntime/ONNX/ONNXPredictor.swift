@@ -9,7 +9,6 @@ public struct ONNXPredictor: Predictor {
     public let featureNames: [String]
     public let classes: [String]
     let graph: ONNXGraph
-    let model: ModelProto
     /// Whether the model takes one `[N, F]` tensor (columns by position) rather than one input per column.
     let takesMatrix: Bool
 
@@ -22,7 +21,6 @@ public struct ONNXPredictor: Predictor {
 
     init(model: ModelProto) throws {
         let graph = try ONNXGraph(model)
-        self.model = model
         self.graph = graph
         guard !graph.inputs.isEmpty, let first = graph.outputs.first else {
             throw CairnError.invalid("the ONNX model has no inputs or no outputs")
@@ -82,17 +80,30 @@ public struct ONNXPredictor: Predictor {
         if task == .regression {
             return PredictionTable.regression(outputs[first]!.doubles())
         }
-        let labels = outputs[first]!.strings()
+        let codes = try classCodes(outputs[first]!)
         let probabilities = outputs[graph.outputs[1].info.name]!
-        guard probabilities.count == labels.count * classes.count else {
-            throw CairnError.invalid("the model gave \(probabilities.count) probabilities for \(labels.count) rows of \(classes.count) classes")
+        guard probabilities.count == codes.count * classes.count else {
+            throw CairnError.invalid("the model gave \(probabilities.count) probabilities for \(codes.count) rows of \(classes.count) classes")
         }
+        return PredictionTable.classification(classes: classes, labels: codes, probabilities: probabilities.doubles())
+    }
+
+    /// The class index of each predicted label.
+    /// - Throws: `invalid_argument` for a label that is not one of the classes.
+    private func classCodes(_ labels: Tensor) throws -> [Int32] {
         let index = Dictionary(classes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        let codes = try labels.map { label -> Int32 in
+        func code(_ label: String) throws -> Int32 {
             guard let code = index[label] else { throw CairnError.invalid("the model predicted '\(label)', which is not one of its classes") }
             return code
         }
-        return PredictionTable.classification(classes: classes, labels: codes, probabilities: probabilities.doubles())
+        guard case .int64(let values) = labels.elements else { return try labels.strings().map(code) }
+        var known: [Int64: Int32] = [:]
+        return try values.map { value in
+            if let cached = known[value] { return cached }
+            let result = try code(String(value))
+            known[value] = result
+            return result
+        }
     }
 
     /// The input tensors for a table: one `[N, F]` matrix by position, or one `[N, 1]` tensor per named column.
@@ -100,29 +111,29 @@ public struct ONNXPredictor: Predictor {
         if takesMatrix {
             let info = graph.inputs[0].info
             let rows = try FeatureRows(table, names: featureNames)
-            return [info.name: try Self.tensor(rows.values.map { .some($0) }, strings: nil, shape: [rows.rowCount, rows.width], info: info)]
+            return [info.name: try Self.tensor(rows.values, strings: [], shape: [rows.rowCount, rows.width], info: info)]
         }
         var feeds: [String: Tensor] = [:]
         let columns = try FeatureRows.columns(of: table, names: featureNames)
         for ((info, _), column) in zip(graph.inputs, columns) {
             let shape: [Int]
             if case .tensor(_, let declared?) = info.type, declared.count == 1 { shape = [table.rowCount] } else { shape = [table.rowCount, 1] }
-            feeds[info.name] = try Self.tensor(column.isCategorical ? nil : column.doubles().map { .some($0) }, strings: column.strings(), shape: shape, info: info)
+            feeds[info.name] = try Self.tensor(column.isCategorical ? nil : column.doubles(), strings: column.strings(), shape: shape, info: info)
         }
         return feeds
     }
 
     /// A tensor of the input's declared element type from numbers or text.
-    private static func tensor(_ numbers: [Double?]?, strings: [String?]?, shape: [Int], info: ValueInfoProto) throws -> Tensor {
+    private static func tensor(_ numbers: [Double]?, strings: @autoclosure () -> [String?], shape: [Int], info: ValueInfoProto) throws -> Tensor {
         guard case .tensor(let code, _) = info.type, let type = Tensor.DataType(rawValue: code) else {
             throw CairnError(.notImplemented, "the model input '\(info.name)' is not a tensor of a supported type")
         }
         func values() throws -> [Double] {
             guard let numbers else { throw CairnError.invalid("the model input '\(info.name)' takes numbers, but its column holds text") }
-            return numbers.map { $0 ?? .nan }
+            return numbers
         }
         switch type {
-        case .string: return try Tensor(shape: shape, elements: .string((strings ?? []).map { $0 ?? "" }))
+        case .string: return try Tensor(shape: shape, elements: .string(strings().map { $0 ?? "" }))
         case .float: return try Tensor(shape: shape, elements: .float(try values().map { Float($0) }))
         case .double: return try Tensor(shape: shape, elements: .double(try values()))
         default:

@@ -95,10 +95,12 @@ public struct XGBoostPredictor: Predictor {
         let width = featureNames.count
         var margins = [Float](repeating: 0, count: rowCount * groups)
         features.withUnsafeBufferPointer { all in
-            for row in 0..<rowCount {
-                let features = UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])
-                for group in 0..<groups { margins[row * groups + group] = baseMargins[group] }
-                for (tree, group) in zip(trees, treeGroups) { margins[row * groups + group] += tree.leaf(features) }
+            trees.withUnsafeBufferPointer { trees in
+                for row in 0..<rowCount {
+                    let features = UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])
+                    for group in 0..<groups { margins[row * groups + group] = baseMargins[group] }
+                    for index in 0..<trees.count { margins[row * groups + treeGroups[index]] += trees[index].leaf(features) }
+                }
             }
         }
         return margins

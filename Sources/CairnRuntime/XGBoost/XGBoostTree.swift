@@ -2,16 +2,21 @@ import CairnCore
 
 /// One XGBoost regression tree in flat arrays, as the model file lists its nodes.
 struct XGBoostTree: Sendable {
-    /// The left child of each node; `-1` marks a leaf.
-    let left: [Int32]
-    /// The right child of each node.
-    let right: [Int32]
-    /// The feature each split reads.
-    let feature: [Int32]
-    /// The threshold of a numeric split, or the value of a leaf.
-    let value: [Float]
-    /// Whether a missing value goes left.
-    let defaultLeft: [Bool]
+    /// One node, packed so a walk down the tree touches one small record per level.
+    struct Node {
+        /// The threshold of a numeric split, or the value of a leaf.
+        var value: Float
+        /// The feature a split reads.
+        var feature: Int32
+        /// The left child; `-1` marks a leaf.
+        var left: Int32
+        var right: Int32
+        /// Whether a missing value goes left.
+        var defaultLeft: Bool
+        var isCategorical: Bool
+    }
+
+    let nodes: [Node]
     /// For categorical splits, the categories that go right; `nil` for numeric splits and leaves.
     let categories: [Set<Int>?]
 
@@ -55,34 +60,37 @@ struct XGBoostTree: Sendable {
                 throw CairnError.invalid("tree \(index) of the XGBoost model has a categorical split without categories")
             }
         }
-        self.left = left.map { Int32($0) }
-        self.right = right.map { Int32($0) }
-        self.feature = feature.map { Int32($0) }
-        self.value = value
-        self.defaultLeft = defaultLeft.map { $0 != 0 }
+        self.nodes = (0..<count).map { node in
+            Node(
+                value: value[node], feature: left[node] == -1 ? 0 : Int32(feature[node]), left: Int32(left[node]), right: Int32(right[node]),
+                defaultLeft: defaultLeft[node] != 0, isCategorical: categories[node] != nil)
+        }
         self.categories = categories
     }
 
     /// The node count.
-    var nodeCount: Int { left.count }
+    var nodeCount: Int { nodes.count }
 
     /// The leaf value this tree gives a row.
     /// - Parameter row: the row's features as XGBoost reads them (float32, `NaN` for missing).
     func leaf(_ row: UnsafeBufferPointer<Float>) -> Float {
-        var node = 0
-        while left[node] != -1 {
-            let x = row[Int(feature[node])]
-            let goLeft: Bool
-            if x.isNaN {
-                goLeft = defaultLeft[node]
-            } else if let set = categories[node] {
-                // A category in the set goes right; an invalid (negative, huge) one and any other goes left.
-                goLeft = !(x >= 0 && x < 16_777_216 && set.contains(Int(x)))
-            } else {
-                goLeft = x < value[node]
+        nodes.withUnsafeBufferPointer { nodes in
+            var index = 0
+            while true {
+                let node = nodes[index]
+                if node.left == -1 { return node.value }
+                let x = row[Int(node.feature)]
+                let goLeft: Bool
+                if x.isNaN {
+                    goLeft = node.defaultLeft
+                } else if node.isCategorical {
+                    // A category in the set goes right; an invalid (negative, huge) one and any other goes left.
+                    goLeft = !(x >= 0 && x < 16_777_216 && categories[index]!.contains(Int(x)))
+                } else {
+                    goLeft = x < node.value
+                }
+                index = Int(goLeft ? node.left : node.right)
             }
-            node = Int(goLeft ? left[node] : right[node])
         }
-        return value[node]
     }
 }

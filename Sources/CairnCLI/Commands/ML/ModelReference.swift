@@ -1,5 +1,6 @@
 import CairnCore
 import CairnML
+import CairnRuntime
 import Foundation
 
 /// A model named on the command line: a path, `runs:/<run>/<path>`, `models:/<name>/<version|stage>`,
@@ -39,17 +40,11 @@ struct ModelReference {
             name: name, selector: selector.allSatisfy(\.isNumber) ? .version(selector) : .stage(selector))
     }
 
-    /// Loads the model at a local file or directory: a `.cairn` file, or a directory holding `model.cairn`.
-    /// - Throws: `notFound` when nothing is there, `invalidArgument` for a format Cairn cannot read.
+    /// Loads the model at a local file or directory: a model file of any format Cairn reads (ONNX, XGBoost,
+    /// LightGBM, Cairn), an MLflow model directory, or a directory holding `model.cairn`.
+    /// - Throws: `notFound` when nothing is there, `invalidArgument` for a format Cairn cannot read,
+    ///   `notImplemented` naming what the model uses that Cairn does not support.
     static func load(at url: URL) throws -> any Predictor {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw CairnError.notFound("No model at '\(url.path)'")
-        }
-        let file = isDirectory.boolValue ? url.appendingPathComponent("model.cairn") : url
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw CairnError.invalid("'\(url.path)' holds no model Cairn can read (expected a model.cairn file)")
-        }
-        return try ModelFile.load(from: file.path)
+        try ModelLoader.load(at: url)
     }
 }

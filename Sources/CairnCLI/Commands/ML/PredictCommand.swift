@@ -8,8 +8,10 @@ struct PredictCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict", abstract: "Score a CSV file with a model file, a run's model or a registered model.",
         discussion: """
-            MODEL is a model file or directory, runs:/<run_id>/<path>, models:/<name>/<version>, models:/<name>/<stage>,
+            MODEL is a model file (ONNX, XGBoost JSON/UBJSON, LightGBM text or Cairn), an MLflow model directory (onnx,
+            xgboost or lightgbm flavor), runs:/<run_id>/<path>, models:/<name>/<version>, models:/<name>/<stage>,
             models:/<name>@<alias> or models:/m-<id> (resolved through the tracking store or --tracking-uri).
+            Columns are matched to the model's inputs by name, or by position when a one-matrix model's names are absent.
             Classifiers give a label column and one prob_<class> column per class; regressors a prediction column.
             """)
 

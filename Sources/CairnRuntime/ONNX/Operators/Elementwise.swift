@@ -36,6 +36,13 @@ struct Binary: Operator {
         let a = try required(inputs, 0)
         let b = try required(inputs, 1)
         let shape = try Broadcast.shape(a.shape, b.shape)
+        if let p = Broadcast.period(a.shape, shape), let q = Broadcast.period(b.shape, shape), p > 0, q > 0,
+            case .float(let x) = a.elements, case .float(let y) = b.elements
+        {
+            // The hot path of MLP graphs: float tensors, a bias row or scalar repeated down the batch.
+            let count = Tensor.count(of: shape) ?? 0
+            return [try Tensor(shape: shape, elements: .float((0..<count).map { apply(x[$0 % p], y[$0 % q]) }))]
+        }
         let (left, right) = try Broadcast.indices(a.shape, b.shape, to: shape)
         switch (a.elements, b.elements) {
         case (.int64(let x), .int64(let y)):
@@ -83,6 +90,14 @@ enum Broadcast {
         }
     }
 
+    /// When `input` broadcasts to `shape` by repeating all its elements in order (the same shape, a scalar, or a row
+    /// of trailing dimensions repeated down the batch), its element count; otherwise `nil`.
+    static func period(_ input: [Int], _ shape: [Int]) -> Int? {
+        let trailing = Array(input.drop { $0 == 1 })
+        guard shape.count >= trailing.count, Array(shape.suffix(trailing.count)) == trailing else { return nil }
+        return trailing.reduce(1, *)
+    }
+
     /// For each element of `shape`, the element of `a` and of `b` it reads.
     static func indices(_ a: [Int], _ b: [Int], to shape: [Int]) throws -> ([Int], [Int]) {
         (try source(a, shape), try source(b, shape))
@@ -91,7 +106,7 @@ enum Broadcast {
     private static func source(_ input: [Int], _ shape: [Int]) throws -> [Int] {
         let count = Tensor.count(of: shape) ?? Int.max
         try Tensor.checkSize(count)
-        if input == shape { return Array(0..<count) }
+        if let period = period(input, shape) { return (0..<count).map { $0 % period } }
         let padded = [Int](repeating: 1, count: shape.count - input.count) + input
         var strides = [Int](repeating: 0, count: shape.count)
         var step = 1

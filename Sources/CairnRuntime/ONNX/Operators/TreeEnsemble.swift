@@ -6,12 +6,17 @@ import CairnCore
 struct TreeEnsemble: Sendable {
     enum Mode: UInt8 { case leq, lt, gte, gt, eq, neq, leaf }
 
-    let feature: [Int32]
-    let threshold: [Float]
-    let mode: [Mode]
-    let trueChild: [Int32]
-    let falseChild: [Int32]
-    let tracksMissing: [Bool]
+    /// One node, packed so a walk down a tree touches one small record per level.
+    struct Node {
+        var threshold: Float
+        var feature: Int32
+        var trueChild: Int32
+        var falseChild: Int32
+        var mode: Mode
+        var tracksMissing: Bool
+    }
+
+    let nodes: [Node]
     /// For each node, the range of its leaf weights in `weightTarget` and `weightValue`.
     let leafStart: [Int32]
     let leafEnd: [Int32]
@@ -19,6 +24,8 @@ struct TreeEnsemble: Sendable {
     let weightValue: [Float]
     /// The root of each tree, in evaluation order.
     let roots: [Int32]
+    /// The comparison every split uses, when they all use the same one (what converters emit).
+    let uniformMode: Mode?
     /// The largest feature index any split reads.
     let maxFeature: Int
     /// Whether every leaf weight is ≥ 0 (a random forest's vote shares rather than boosting scores).
@@ -100,17 +107,19 @@ struct TreeEnsemble: Sendable {
             }
             leafEnd.append(Int32(weightTarget.count))
         }
-        self.feature = features.map { Int32($0) }
-        self.threshold = values.isEmpty ? [Float](repeating: 0, count: count) : values
-        self.mode = mode
-        self.trueChild = trueChild
-        self.falseChild = falseChild
-        self.tracksMissing = missing.isEmpty ? [Bool](repeating: false, count: count) : missing.map { $0 != 0 }
+        self.nodes = (0..<count).map { index in
+            Node(
+                threshold: values.isEmpty ? 0 : values[index], feature: mode[index] == .leaf ? 0 : Int32(features[index]),
+                trueChild: trueChild[index], falseChild: falseChild[index], mode: mode[index],
+                tracksMissing: missing.isEmpty ? false : missing[index] != 0)
+        }
         self.leafStart = leafStart
         self.leafEnd = leafEnd
         self.weightTarget = weightTarget
         self.weightValue = weightValue
         self.roots = roots
+        let splitModes = Set(mode.filter { $0 != .leaf })
+        self.uniformMode = splitModes.count == 1 ? splitModes.first : nil
         self.maxFeature = zip(features, mode).filter { $0.1 != .leaf }.map { Int($0.0) }.max() ?? -1
         self.weightsArePositive = leafWeights.allSatisfy { $0 >= 0 }
         self.usedTargets = Set(leafIDs.map { Int32($0) })
@@ -146,40 +155,72 @@ struct TreeEnsemble: Sendable {
     /// The number of trees.
     var treeCount: Int { roots.count }
 
-    /// The leaf tree `tree` reaches for a row.
+    /// The index of the leaf that the tree rooted at `root` reaches for a row; `goesTrue` is the split's comparison.
     @inline(__always)
-    func leaf(of tree: Int, _ row: UnsafeBufferPointer<Float>) -> Int {
-        var node = Int(roots[tree])
+    private static func leaf(
+        from root: Int32, _ row: UnsafeBufferPointer<Float>, _ nodes: UnsafeBufferPointer<Node>, _ goesTrue: (Mode, Float, Float) -> Bool
+    ) -> Int {
+        var index = Int(root)
         while true {
-            let m = mode[node]
-            if m == .leaf { return node }
-            let x = row[Int(feature[node])]
-            let t = threshold[node]
-            let yes: Bool
-            switch m {
-            case .leq: yes = x <= t
-            case .lt: yes = x < t
-            case .gte: yes = x >= t
-            case .gt: yes = x > t
-            case .eq: yes = x == t
-            case .neq: yes = x != t
-            case .leaf: yes = false
+            let node = nodes[index]
+            if node.mode == .leaf { return index }
+            let x = row[Int(node.feature)]
+            index = Int(goesTrue(node.mode, x, node.threshold) || (node.tracksMissing && x.isNaN) ? node.trueChild : node.falseChild)
+        }
+    }
+
+    /// Whether `x` goes to the true branch of a split with this mode and threshold (never for NaN).
+    @inline(__always)
+    private static func compare(_ mode: Mode, _ x: Float, _ t: Float) -> Bool {
+        switch mode {
+        case .leq: x <= t
+        case .lt: x < t
+        case .gte: x >= t
+        case .gt: x > t
+        case .eq: x == t
+        case .neq: x != t
+        case .leaf: false
+        }
+    }
+
+    /// Scores one row: resets `scores` and `scored`, then folds the weight of every leaf the trees reach into its
+    /// target's score with `combine(score, weight, scoredBefore)`, trees in order and weights in attribute order,
+    /// marking the targets that received one.
+    @inline(__always)
+    func accumulate(_ row: UnsafeBufferPointer<Float>, into scores: inout [Float], scored: inout [Bool], _ combine: (Float, Float, Bool) -> Float) {
+        for index in scores.indices {
+            scores[index] = 0
+            scored[index] = false
+        }
+        nodes.withUnsafeBufferPointer { nodes in
+            for root in roots {
+                // Converters use one comparison throughout; testing it directly saves a switch per level.
+                let leaf: Int
+                switch uniformMode {
+                case .leq?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x <= t }
+                case .lt?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x < t }
+                default: leaf = Self.leaf(from: root, row, nodes, Self.compare)
+                }
+                for k in Int(leafStart[leaf])..<Int(leafEnd[leaf]) {
+                    let target = Int(weightTarget[k])
+                    scores[target] = combine(scores[target], weightValue[k], scored[target])
+                    scored[target] = true
+                }
             }
-            node = Int(yes || (tracksMissing[node] && x.isNaN) ? trueChild[node] : falseChild[node])
         }
     }
 
     /// Runs `body` on each row of a float matrix input `[N, F]`, after checking it has every feature the trees read.
     /// - Throws: `invalid_argument` when the input is not a matrix or is too narrow.
-    func forEachRow(of input: Tensor, _ body: (Int, UnsafeBufferPointer<Float>) -> Void) throws {
+    func forEachRow(of input: Tensor, _ body: (UnsafeBufferPointer<Float>) -> Void) throws {
         let values = try input.floats()
         let rows = input.shape.count == 1 ? 1 : input.shape.first ?? 0
         let width = rows == 0 ? 0 : values.count / rows
-        guard input.shape.count <= 2, width > maxFeature || rows == 0 else {
+        guard input.shape.count <= 2, width > max(maxFeature, 0) || rows == 0 else {
             throw CairnError.invalid("the tree ensemble reads feature \(maxFeature), but its input has shape \(input.shape)")
         }
         values.withUnsafeBufferPointer { all in
-            for row in 0..<rows { body(row, UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])) }
+            for row in 0..<rows { body(UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])) }
         }
     }
 }

@@ -35,19 +35,8 @@ struct TreeEnsembleClassifier: Operator {
         var scores: [Float] = []
         var sums = [Float](repeating: 0, count: classes)
         var hasScore = [Bool](repeating: false, count: classes)
-        try trees.forEachRow(of: input) { _, row in
-            for index in 0..<classes {
-                sums[index] = 0
-                hasScore[index] = false
-            }
-            for tree in 0..<trees.treeCount {
-                let leaf = trees.leaf(of: tree, row)
-                for k in Int(trees.leafStart[leaf])..<Int(trees.leafEnd[leaf]) {
-                    let target = Int(trees.weightTarget[k])
-                    sums[target] += trees.weightValue[k]
-                    hasScore[target] = true
-                }
-            }
+        try trees.forEachRow(of: input) { row in
+            trees.accumulate(row, into: &sums, scored: &hasScore) { sum, weight, _ in sum + weight }
             binaryCase ? finishBinary(&sums, &labelIndices, &scores) : finishMulticlass(&sums, hasScore, &labelIndices, &scores)
         }
         let rows = labelIndices.count

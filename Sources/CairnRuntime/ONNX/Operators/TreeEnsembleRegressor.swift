@@ -28,22 +28,12 @@ struct TreeEnsembleRegressor: Operator {
         var scores = [Float](repeating: 0, count: targets)
         var hasScore = [Bool](repeating: false, count: targets)
         let treeCount = Float(trees.treeCount)
-        try trees.forEachRow(of: input) { _, row in
-            for index in 0..<targets {
-                scores[index] = 0
-                hasScore[index] = false
-            }
-            for tree in 0..<trees.treeCount {
-                let leaf = trees.leaf(of: tree, row)
-                for k in Int(trees.leafStart[leaf])..<Int(trees.leafEnd[leaf]) {
-                    let target = Int(trees.weightTarget[k])
-                    let weight = trees.weightValue[k]
-                    switch aggregate {
-                    case .sum, .average: scores[target] += weight
-                    case .min: scores[target] = hasScore[target] ? Swift.min(scores[target], weight) : weight
-                    case .max: scores[target] = hasScore[target] ? Swift.max(scores[target], weight) : weight
-                    }
-                    hasScore[target] = true
+        try trees.forEachRow(of: input) { row in
+            trees.accumulate(row, into: &scores, scored: &hasScore) { score, weight, scored in
+                switch aggregate {
+                case .sum, .average: score + weight
+                case .min: scored ? Swift.min(score, weight) : weight
+                case .max: scored ? Swift.max(score, weight) : weight
                 }
             }
             if aggregate == .average { for index in 0..<targets { scores[index] /= treeCount } }
