@@ -33,6 +33,8 @@ let package = Package(
         .target(
             name: "CairnRuntime", dependencies: ["CairnCore", "CairnML"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Drift tests sort and merge whole columns; optimized in debug builds too, for the same reason as CairnML.
+        .target(name: "CairnMonitoring", dependencies: ["CairnCore", "CairnML"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "CairnArtifacts", dependencies: ["CairnCore"]),
         // The S3-compatible artifact store is an adapter at the edge: it brings an HTTP client, so it has a target of
         // its own and the contexts never link it.
@@ -74,7 +76,7 @@ let package = Package(
             name: "CairnCLI",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
-                "CairnServer", "CairnML", "CairnRuntime",
+                "CairnServer", "CairnML", "CairnRuntime", "CairnMonitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -92,6 +94,7 @@ let package = Package(
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
         .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnRuntime"]),
+        .testTarget(name: "CairnMonitoringTests", dependencies: ["CairnMonitoring"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
         .testTarget(
@@ -106,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "CairnCLITests",
             dependencies: [
-                "CairnCLI", "CairnTesting",
+                "CairnCLI", "CairnTesting", "CairnMonitoring",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

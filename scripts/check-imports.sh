@@ -11,6 +11,7 @@ allowed() {
         CairnML) echo "CairnCore CZlib Foundation Dispatch" ;;
         CairnRuntime) echo "CairnCore CairnML Foundation Dispatch" ;;
         CairnAutoML) echo "CairnCore CairnML Foundation Dispatch" ;;
+        CairnMonitoring) echo "CairnCore CairnML Foundation" ;;
         CairnArtifacts) echo "CairnCore Foundation Glibc" ;;
         CairnArtifactsS3) echo "CairnCore CairnArtifacts Foundation AsyncHTTPClient Crypto NIOCore NIOHTTP1" ;;
         CairnTracking) echo "CairnCore CairnArtifacts Foundation" ;;
@@ -18,7 +19,7 @@ allowed() {
         CairnAPI) echo "CairnCore Foundation" ;;
         CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnArtifacts Foundation GRDB Metrics" ;;
         CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle" ;;
-        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc" ;;
+        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnMonitoring CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc" ;;
         CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation" ;;
         cairn) echo "CairnCLI" ;;
         *) echo "" ;;

@@ -7,15 +7,7 @@ enum TestData {
     private static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
 
     /// The path of a shared data set: `../shared/datasets/NAME` beside the package root (or an ancestor of it).
-    static func dataset(_ name: String) -> String {
-        var directory = testsDirectory
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/datasets/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-            directory.deleteLastPathComponent()
-        }
-        fatalError("data set \(name) not found beside any ancestor of \(testsDirectory.path)")
-    }
+    static func dataset(_ name: String) -> String { SharedDatasets.path(name, from: testsDirectory) }
 
     /// The contents of a committed fixture in `Tests/Fixtures/ml/`.
     static func fixture(_ name: String) throws -> Data {

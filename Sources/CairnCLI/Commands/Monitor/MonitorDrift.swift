@@ -1,0 +1,37 @@
+import ArgumentParser
+import CairnMonitoring
+import Foundation
+
+/// `cairn monitor drift`: Evidently-compatible drift tests of current data against reference data or a profile.
+struct MonitorDrift: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Test each column for drift (Evidently 0.7 defaults) and print the dataset verdict.")
+
+    @OptionGroup var inputs: ReferenceOptions
+    @Flag(help: "Print one JSON object: columns, share_drifted, dataset_drift.") var json = false
+
+    func run() async throws {
+        try await Output.run {
+            let current = try inputs.currentTable()
+            let options = inputs.driftOptions()
+            let report = inputs.referenceIsProfile
+                ? try DriftDetector.run(profile: try inputs.referenceProfile(), current: current, options: options)
+                : try DriftDetector.run(reference: try inputs.dataOptions.read(inputs.reference), current: current, options: options)
+            if json { return try Output.json(DriftJSON(report)) }
+            Output.table(["COLUMN", "TYPE", "TEST", "STATISTIC", "P-VALUE", "THRESHOLD", "VERDICT"], report.columns.map(Self.row))
+            print("dataset: \(report.driftedCount) drifted, share \(Self.number(report.shareDrifted)) "
+                + "(drift share \(Self.number(report.driftShare))): \(report.datasetDrift ? "DATASET DRIFT" : "no dataset drift")")
+        }
+    }
+
+    private static func row(_ result: ColumnDrift) -> [String] {
+        let verdict = result.method == nil
+            ? "skipped: \(result.skipReason ?? "")"
+            : (result.drifted ? "DRIFT" : "no drift") + (result.approximate ? " (approximate)" : "")
+        return [result.column, result.type.rawValue, result.method?.rawValue ?? "-", result.statistic.map(number) ?? "-",
+                result.pValue.map(number) ?? "-", result.threshold.map(number) ?? "-", verdict]
+    }
+
+    static func number(_ value: Double) -> String { String(format: "%.6g", value) }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CairnMonitoring
+import Foundation
+
+/// `cairn monitor profile`: writes the reference profile of a data file.
+struct MonitorProfile: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile",
+        abstract: "Write a reference profile (counts, missing shares, quantiles, histograms, frequencies) of a CSV file.")
+
+    @OptionGroup var dataOptions: DataOptions
+    @Option(help: "Reference data (CSV).") var data: String
+    @Option(help: "Where to write the profile (JSON).") var output: String
+    @Option(help: "Numeric columns keep their exact distribution up to this many distinct values; above it, drift results are approximate.")
+    var maxPoints: Int = ReferenceProfile.defaultMaxPoints
+    @Flag(help: "Print a JSON summary instead of a table.") var json = false
+
+    func run() async throws {
+        try await Output.run {
+            let profile = try ReferenceProfile(try dataOptions.read(data), maxPoints: maxPoints)
+            try profile.encoded().write(to: URL(fileURLWithPath: output))
+            let rows = profile.columns.map { column -> [String] in
+                [column.name, column.kind.rawValue, column.type.rawValue, String(column.rowCount),
+                 String(format: "%.4f", column.missingShare), column.isExact ? "exact" : "compressed"]
+            }
+            if json { return try Output.json(ProfileSummary(output: output, profile: profile)) }
+            Output.table(["COLUMN", "KIND", "TYPE", "ROWS", "MISSING", "SAMPLE"], rows)
+            print("wrote \(output)")
+        }
+    }
+}
+
+/// The JSON of `cairn monitor profile --json`: where the profile went and what it holds per column.
+private struct ProfileSummary: Encodable {
+    struct ColumnSummary: Encodable {
+        let name: String
+        let kind: String
+        let type: String
+        let missing_share: Double
+        let exact: Bool
+    }
+
+    let output: String
+    let rows: Int
+    let columns: [ColumnSummary]
+
+    init(output: String, profile: ReferenceProfile) {
+        self.output = output
+        rows = profile.rowCount
+        columns = profile.columns.map {
+            ColumnSummary(name: $0.name, kind: $0.kind.rawValue, type: $0.type.rawValue, missing_share: $0.missingShare, exact: $0.isExact)
+        }
+    }
+}
