@@ -17,9 +17,10 @@ allowed() {
         CairnRegistry) echo "CairnCore CairnArtifacts Foundation" ;;
         CairnAPI) echo "CairnCore Foundation" ;;
         CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnArtifacts Foundation GRDB Metrics" ;;
-        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle" ;;
+        CairnStorePostgres) echo "CairnCore CairnTracking CairnRegistry CairnStore Foundation Logging Metrics PostgresNIO ServiceLifecycle" ;;
+        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnStorePostgres Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle" ;;
         CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc" ;;
-        CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation" ;;
+        CairnTesting) echo "CairnCore CairnStore CairnStorePostgres CairnTracking CairnRegistry CairnArtifacts Foundation Logging" ;;
         cairn) echo "CairnCLI" ;;
         *) echo "" ;;
     esac

@@ -6,16 +6,22 @@ import CairnRegistry
 import CairnServer
 import CairnStore
 import CairnTracking
+import Logging
 
 /// Commands answered straight from the embedded store, with the same rules the server applies.
 struct LocalBackend: TrackingBackend {
     let tracking: TrackingService
     let registry: RegistryService
     let artifacts: LocalArtifactStore
-    private let store: SQLiteStore
+    private let store: any MetadataStore
 
+    /// - Parameter storePath: a SQLite file, `sqlite:///path` or a `postgres://` URL.
     init(storePath: String, artifactsPath: String = ".cairn/artifacts") async throws {
-        store = try SQLiteStore(path: storePath)
+        let opened = try MetadataStores.open(storePath, logger: Logger(label: "cairn.cli"))
+        // The CLI is a composition root: a PostgreSQL pool runs until the command exits.
+        if let pool = opened.pool { Task { try await pool.run() } }
+        try await opened.migrate()
+        store = opened.store
         artifacts = try LocalArtifactStore(root: URL(fileURLWithPath: artifactsPath))
         tracking = TrackingService(experiments: store, runs: store)
         try await tracking.bootstrap()
