@@ -17,7 +17,7 @@ allowed() {
         CairnRegistry) echo "CairnCore CairnArtifacts Foundation" ;;
         CairnAPI) echo "CairnCore Foundation" ;;
         CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnArtifacts Foundation GRDB Metrics" ;;
-        CairnStorePostgres) echo "CairnCore CairnTracking CairnRegistry CairnStore Foundation Logging Metrics PostgresNIO ServiceLifecycle" ;;
+        CairnStorePostgres) echo "CairnCore CairnTracking CairnRegistry CairnStore Foundation Logging Metrics PostgresNIO ServiceLifecycle Synchronization" ;;
         CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnStorePostgres Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle" ;;
         CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc" ;;
         CairnTesting) echo "CairnCore CairnStore CairnStorePostgres CairnTracking CairnRegistry CairnArtifacts Foundation Logging" ;;

@@ -1,6 +1,7 @@
 import CairnCore
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// How driver errors become ``CairnError``s: no SQL text or driver type leaks past the adapter.
 enum PostgresErrors {
@@ -33,20 +34,55 @@ enum PostgresErrors {
         }
     }
 
-    /// Runs `body`, failing with `unavailable` when it has not finished after `timeout` (the pool waits for a
-    /// connection while PostgreSQL is down; the caller should not).
+    /// Runs `body`, failing with `unavailable` when it has not finished after `timeout`.
+    ///
+    /// While PostgreSQL is down the pool keeps connection requests waiting, and a statement on a dying connection
+    /// may not notice cancellation; the caller is answered at the deadline instead of waiting for either. The body
+    /// therefore runs in a task of its own (cancelled at the deadline), not a child task: a task group would wait
+    /// for it. A write answered `unavailable` this way may still commit, as with any timeout.
     static func withDeadline<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
+        try await withCheckedThrowingContinuation { continuation in
+            let outcome = FirstOutcome(continuation)
+            let work = Task {
+                do { outcome.resume(with: .success(try await body())) } catch { outcome.resume(with: .failure(error)) }
+            }
+            outcome.timer = Task {
                 try await Task.sleep(for: timeout)
-                return nil
+                work.cancel()
+                outcome.resume(with: .failure(CairnError(.unavailable, "The database did not answer in time; try again")))
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw CairnError(.unavailable, "The database did not answer in time; try again")
-            }
-            return value
         }
+    }
+}
+
+/// Resumes a continuation with whichever outcome comes first (the work's or the deadline's); later ones are
+/// dropped, and the deadline's timer is cancelled once the work has answered.
+private final class FirstOutcome<T: Sendable>: Sendable {
+    private let state: Mutex<(continuation: CheckedContinuation<T, any Error>?, timer: Task<Void, any Error>?)>
+
+    init(_ continuation: CheckedContinuation<T, any Error>) {
+        state = Mutex((continuation, nil))
+    }
+
+    /// The deadline's timer; cancelled at once if the work has already answered.
+    var timer: Task<Void, any Error>? {
+        get { state.withLock { $0.timer } }
+        set {
+            let answered = state.withLock { state in
+                state.timer = newValue
+                return state.continuation == nil
+            }
+            if answered { newValue?.cancel() }
+        }
+    }
+
+    func resume(with result: Result<T, any Error>) {
+        let (continuation, timer) = state.withLock { state in
+            defer { state.continuation = nil }
+            return (state.continuation, state.timer)
+        }
+        guard let continuation else { return }
+        timer?.cancel()
+        continuation.resume(with: result)
     }
 }
