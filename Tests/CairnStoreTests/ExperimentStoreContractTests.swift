@@ -69,4 +69,17 @@ struct ExperimentStoreContractTests {
         let page = try await store.searchExperiments(EntityQuery(filter: [], orderBy: [], viewType: .all, offset: 1, limit: 1))
         #expect(page.map(\.name) == ["y", "x"])
     }
+
+    @Test(arguments: StoreBackend.allCases)
+    func orderingByExperimentIDIsNumeric(backend: StoreBackend) async throws {
+        let store = try await TestStores.store(backend)
+        for index in 1...11 {
+            _ = try await store.createExperiment(name: "e\(index)", artifactLocation: nil, defaultArtifactRoot: "r", tags: [], now: 1)
+        }
+        let found = try await store.searchExperiments(
+            EntityQuery(
+                filter: [], orderBy: [SearchOrder(entity: .attribute, key: "experiment_id", ascending: true)], viewType: .all,
+                offset: 0, limit: 20))
+        #expect(found.map(\.id) == (1...11).map(String.init))
+    }
 }

@@ -7,7 +7,8 @@ package enum Entities {
             "last_update_time": "e.last_update_time",
         ],
         numericAttributes: ["creation_time", "last_update_time"],
-        tags: ("experiment_tags", "x.experiment_id = e.experiment_id"))
+        tags: ("experiment_tags", "x.experiment_id = e.experiment_id"),
+        orderAttributes: ["experiment_id": "e.experiment_id"])
 
     /// Logged models (`m`); their metrics are the run metrics that name them.
     package static let loggedModel = SearchSQL.EntitySQL(

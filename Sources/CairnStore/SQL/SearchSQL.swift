@@ -17,6 +17,8 @@ package struct SearchSQL {
         /// Latest metric values: table with `key`, `value`, `is_nan`, joined to the entity.
         var metrics: (table: String, join: String)?
         var datasets: (table: String, join: String)?
+        /// Attributes ordered by another expression than they are filtered by (ids compared as text, sorted as numbers).
+        var orderAttributes: [String: String] = [:]
         /// Whether `tags.k != 'v'` also matches entities without tag `k` (the registry's rule).
         var notEqualMatchesMissing: Bool = false
     }
@@ -108,7 +110,7 @@ package struct SearchSQL {
             let expression: SQLFragment
             switch order.entity {
             case .attribute:
-                guard let column = entity.attributes[order.key] else {
+                guard let column = entity.orderAttributes[order.key] ?? entity.attributes[order.key] else {
                     throw CairnError.invalid("Invalid order_by key '\(order.key)'.")
                 }
                 expression = SQLFragment(column)
