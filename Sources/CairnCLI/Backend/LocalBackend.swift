@@ -17,7 +17,9 @@ struct LocalBackend: TrackingBackend {
 
     /// - Parameter storePath: a SQLite file, `sqlite:///path` or a `postgres://` URL.
     init(storePath: String, artifactsPath: String = ".cairn/artifacts") async throws {
-        let opened = try MetadataStores.open(storePath, logger: Logger(label: "cairn.cli"))
+        var logger = Logger(label: "cairn.cli")
+        logger.logLevel = .warning  // the pool's reconnection notes are not the command's output
+        let opened = try MetadataStores.open(storePath, logger: logger)
         // The CLI is a composition root: a PostgreSQL pool runs until the command exits.
         if let pool = opened.pool { Task { try await pool.run() } }
         try await opened.migrate()

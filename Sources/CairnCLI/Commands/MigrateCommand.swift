@@ -27,12 +27,19 @@ struct MigrateCommand: AsyncParsableCommand {
     @Option(help: "Target artifacts: a directory or s3://bucket/prefix[?endpoint=…]. Without it, no artifacts are copied.")
     var artifactsTo: String?
 
+    /// Warnings and errors only: the pool's reconnection notes are not the command's output.
+    static let logger: Logger = {
+        var logger = Logger(label: "cairn.migrate")
+        logger.logLevel = .warning
+        return logger
+    }()
+
     func run() async throws {
         try await Output.run {
             let report = try await StoreMigration.run(
                 StoreMigration.Plan(from: from, to: to, artifactsFrom: artifactsFrom, artifactsTo: artifactsTo),
                 s3Credentials: ArtifactStores.credentials(from: ProcessInfo.processInfo.environment),
-                logger: Logger(label: "cairn.migrate"))
+                logger: Self.logger)
             Output.table(["table", "rows"], report.rows.map { [$0.table, String($0.rows)] })
             if artifactsTo == nil {
                 print("artifacts: not copied (no --artifacts-to)")
