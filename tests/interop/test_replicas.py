@@ -38,6 +38,12 @@ def post(url: str, path: str, body: dict, timeout: float = 30) -> requests.Respo
     return requests.post(url + API + path, json=body, timeout=timeout)
 
 
+def new_run(url: str) -> str:
+    """A run in a new experiment, created through the server at `url`."""
+    exp = post(url, "/experiments/create", {"name": unique("exp")}).json()["experiment_id"]
+    return post(url, "/runs/create", {"experiment_id": exp, "start_time": now_ms()}).json()["run"]["info"]["run_id"]
+
+
 def test_same_experiment_name_on_both_replicas_has_one_winner(pair):
     name = unique("race")
     with ThreadPoolExecutor(WORKERS) as pool:
@@ -60,8 +66,7 @@ def test_distinct_experiments_on_both_replicas_get_distinct_ids(pair):
 
 
 def test_logging_to_one_run_through_both_replicas_loses_nothing(pair):
-    exp = post(pair[0].url, "/experiments/create", {"name": unique("log")}).json()["experiment_id"]
-    run_id = post(pair[0].url, "/runs/create", {"experiment_id": exp, "start_time": now_ms()}).json()["run"]["info"]["run_id"]
+    run_id = new_run(pair[0].url)
 
     def batch(i: int) -> int:
         metrics = [{"key": "loss", "value": i + j / 100, "timestamp": now_ms(), "step": i * 10 + j} for j in range(10)]
@@ -155,8 +160,7 @@ def wait_for(predicate, timeout: float, what: str) -> None:
 @pytest.mark.slow
 def test_kill_9_of_one_replica_leaves_the_other_serving_and_loses_no_acknowledged_write(pair):
     first, second = pair
-    exp = post(second.url, "/experiments/create", {"name": unique("kill")}).json()["experiment_id"]
-    run_id = post(second.url, "/runs/create", {"experiment_id": exp, "start_time": now_ms()}).json()["run"]["info"]["run_id"]
+    run_id = new_run(second.url)
     with Loggers(run_id, [first.url, second.url]) as loggers:
         wait_for(lambda: loggers.count() >= 200, 60, "200 acknowledged batches")
         first.kill()
@@ -178,8 +182,7 @@ def pg_ctl(*args: str) -> None:
 @pytest.mark.skipif(not os.environ.get("PG_DATA"), reason="needs the PostgreSQL of scripts/lib/postgres.sh (PG_BIN, PG_DATA)")
 def test_postgres_restart_gives_clean_503s_then_recovery(pair):
     first, second = pair
-    exp = post(first.url, "/experiments/create", {"name": unique("restart")}).json()["experiment_id"]
-    run_id = post(first.url, "/runs/create", {"experiment_id": exp, "start_time": now_ms()}).json()["run"]["info"]["run_id"]
+    run_id = new_run(first.url)
     with Loggers(run_id, [first.url, second.url]) as loggers:
         wait_for(lambda: loggers.count() >= 100, 60, "100 acknowledged batches")
         pg_ctl("-m", "fast", "stop")
