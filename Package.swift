@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Domain and library targets: no web framework, no SQL driver, no argument parser.
@@ -61,10 +62,23 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
+        // The PostgreSQL adapter has a target of its own so postgres-nio stays out of builds that do not wire it; it
+        // shares the SQL shape (builders, dialect) with the SQLite adapter in CairnStore.
+        .target(
+            name: "CairnStorePostgres",
+            dependencies: [
+                "CairnCore", "CairnTracking", "CairnRegistry", "CairnStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "CairnServer",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnArtifactsS3", "CairnTracking", "CairnRegistry", "CairnStore",
+                "CairnStorePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -88,7 +102,13 @@ let package = Package(
         .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
         // bench/runtime.sh's timing program; built only by that script.
         .executableTarget(name: "cairn-runtime-bench", dependencies: ["CairnML", "CairnRuntime"], path: "bench/RuntimeBench"),
-        .target(name: "CairnTesting", dependencies: ["CairnCore", "CairnStore", "CairnTracking", "CairnRegistry", "CairnArtifacts"]),
+        .target(
+            name: "CairnTesting",
+            dependencies: [
+                "CairnCore", "CairnStore", "CairnStorePostgres", "CairnTracking", "CairnRegistry", "CairnArtifacts",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Tests mirror the targets.
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),

@@ -18,9 +18,10 @@ allowed() {
         CairnRegistry) echo "CairnCore CairnArtifacts Foundation" ;;
         CairnAPI) echo "CairnCore Foundation" ;;
         CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnArtifacts Foundation GRDB Metrics" ;;
-        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle" ;;
+        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle CairnStorePostgres" ;;
         CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnMonitoring CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc" ;;
-        CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation" ;;
+        CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation CairnStorePostgres Logging" ;;
+        CairnStorePostgres) echo "CairnCore CairnTracking CairnRegistry CairnStore Foundation Logging Metrics PostgresNIO ServiceLifecycle Synchronization" ;;
         cairn) echo "CairnCLI" ;;
         *) echo "" ;;
     esac

@@ -8,7 +8,7 @@ public struct CairnCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ServerCommand.self, ExperimentsCommand.self, RunsCommand.self, ModelsCommand.self, TrainCommand.self,
-            EvaluateCommand.self, ExplainCommand.self, PredictCommand.self, MonitorCommand.self,
+            EvaluateCommand.self, ExplainCommand.self, PredictCommand.self, MonitorCommand.self, MigrateCommand.self,
         ])
 
     public init() {}

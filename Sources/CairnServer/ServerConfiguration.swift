@@ -5,7 +5,7 @@ import Foundation
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// Path of the SQLite database file.
+    /// The metadata store: a SQLite database file (or `sqlite:///path`), or a `postgres://user:password@host:port/db` URL.
     public var storePath: String
     /// Where artifacts live: a directory, or an S3 location such as `s3://bucket/prefix?endpoint=…`.
     public var artifactsPath: String

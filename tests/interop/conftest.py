@@ -33,22 +33,29 @@ from support import Rest, ServerProcess  # noqa: E402
 
 def pytest_report_header(config):
     if support.TARGET == "cairn":
-        return f"interop target: cairn ({support.cairn_bin()})"
+        return (f"interop target: cairn ({support.cairn_bin()}), store {support.STORE_BACKEND}, "
+                f"artifacts {support.ARTIFACTS_BACKEND}")
     return f"interop target: mlflow server ({support.mlflow_bin()})"
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "cairn_only: Cairn is intentionally stricter than MLflow here; skipped for mlflow")
     config.addinivalue_line("markers", "slow: takes more than a few seconds")
+    config.addinivalue_line("markers", "local_store: reads the store's or artifacts' files on disk; skipped on shared backends")
+    config.addinivalue_line("markers", "replicas: several servers on one PostgreSQL and bucket; needs INTEROP_STORE=postgres")
 
 
 def pytest_collection_modifyitems(config, items):
-    if support.TARGET != "mlflow":
-        return
-    skip = pytest.mark.skip(reason="Cairn is intentionally stricter than MLflow here")
+    stricter = pytest.mark.skip(reason="Cairn is intentionally stricter than MLflow here")
+    on_disk = pytest.mark.skip(reason="reads files of a local store; the store or artifacts are shared here")
+    single = pytest.mark.skip(reason="replica tests need INTEROP_STORE=postgres")
     for item in items:
-        if "cairn_only" in item.keywords:
-            item.add_marker(skip)
+        if support.TARGET == "mlflow" and "cairn_only" in item.keywords:
+            item.add_marker(stricter)
+        if support.SHARED_BACKENDS and "local_store" in item.keywords:
+            item.add_marker(on_disk)
+        if support.STORE_BACKEND != "postgres" and "replicas" in item.keywords:
+            item.add_marker(single)
 
 
 @pytest.fixture(scope="session")

@@ -6,16 +6,24 @@ import CairnRegistry
 import CairnServer
 import CairnStore
 import CairnTracking
+import Logging
 
 /// Commands answered straight from the embedded store, with the same rules the server applies.
 struct LocalBackend: TrackingBackend {
     let tracking: TrackingService
     let registry: RegistryService
     let artifacts: LocalArtifactStore
-    private let store: SQLiteStore
+    private let store: any MetadataStore
 
+    /// - Parameter storePath: a SQLite file, `sqlite:///path` or a `postgres://` URL.
     init(storePath: String, artifactsPath: String = ".cairn/artifacts") async throws {
-        store = try SQLiteStore(path: storePath)
+        var logger = Logger(label: "cairn.cli")
+        logger.logLevel = .warning  // the pool's reconnection notes are not the command's output
+        let opened = try MetadataStores.open(storePath, logger: logger)
+        // The CLI is a composition root: a PostgreSQL pool runs until the command exits.
+        if let pool = opened.pool { Task { try await pool.run() } }
+        try await opened.migrate()
+        store = opened.store
         artifacts = try LocalArtifactStore(root: URL(fileURLWithPath: artifactsPath))
         tracking = TrackingService(experiments: store, runs: store)
         try await tracking.bootstrap()

@@ -13,6 +13,7 @@ struct ServerCommand: AsyncParsableCommand {
         abstract: "Run the tracking and model registry server (MLflow-compatible REST API).",
         discussion: """
             Everything is kept in ./.cairn/ by default: a SQLite database in WAL mode and an artifact directory.
+            With --store postgres://… and --artifacts s3://… any number of replicas share one database and bucket.
             Each option can also be set through its environment variable (CAIRN_HOST, CAIRN_PORT, CAIRN_STORE,
             CAIRN_ARTIFACTS); a flag wins over the environment. SIGTERM or SIGINT drains in-flight requests first.
             """)
@@ -23,7 +24,7 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (env CAIRN_PORT).")
     var port: Int?
 
-    @Option(help: "SQLite database file of the metadata store (env CAIRN_STORE).")
+    @Option(help: "Metadata store: a SQLite database file, or postgres://user:password@host:port/db (env CAIRN_STORE).")
     var store: String?
 
     @Option(help: "Artifact directory, or s3://bucket/prefix[?endpoint=URL&region=R&path_style=true] (env CAIRN_ARTIFACTS).")
@@ -42,11 +43,9 @@ struct ServerCommand: AsyncParsableCommand {
             }
             configuration.port = value
         }
-        configuration.storePath = Self.storePath(store ?? environment["CAIRN_STORE"] ?? configuration.storePath)
+        configuration.storePath = store ?? environment["CAIRN_STORE"] ?? configuration.storePath
         configuration.artifactsPath = artifacts ?? environment["CAIRN_ARTIFACTS"] ?? configuration.artifactsPath
-        if let key = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"] {
-            configuration.s3Credentials = .init(accessKeyID: key, secretAccessKey: secret, sessionToken: environment["AWS_SESSION_TOKEN"])
-        }
+        configuration.s3Credentials = ArtifactStores.credentials(from: environment)
 
         let levelText = logLevel ?? environment["CAIRN_LOG_LEVEL"] ?? "info"
         guard let level = Logger.Level(rawValue: levelText) else { throw ValidationError("Unknown log level '\(levelText)'.") }
@@ -63,14 +62,9 @@ struct ServerCommand: AsyncParsableCommand {
         logger.info(
             "Cairn server starting",
             metadata: [
-                "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.store": "\(configuration.storePath)",
+                "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.store": "\(MetadataStores.redacted(configuration.storePath))",
                 "cairn.artifacts": "\(configuration.artifactsPath)",
             ])
         try await app.runService()
-    }
-
-    /// Accepts a plain path or a `sqlite:///path` URI.
-    static func storePath(_ value: String) -> String {
-        value.hasPrefix("sqlite:///") ? String(value.dropFirst("sqlite://".count)) : value
     }
 }
