@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Domain and library targets: no web framework, no SQL driver, no argument parser.
@@ -52,12 +53,17 @@ let package = Package(
         .target(name: "CairnTracking", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnRegistry", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnAPI", dependencies: ["CairnCore"]),
+        .target(
+            name: "CairnServing",
+            dependencies: [
+                "CairnCore", "CairnML", "CairnRuntime", "CairnArtifacts", "CairnRegistry", .product(name: "Metrics", package: "swift-metrics"),
+            ]),
 
         // Adapters at the edge.
         .target(
             name: "CairnStore",
             dependencies: [
-                "CairnCore", "CairnTracking", "CairnRegistry",
+                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
@@ -67,7 +73,7 @@ let package = Package(
         .target(
             name: "CairnStorePostgres",
             dependencies: [
-                "CairnCore", "CairnTracking", "CairnRegistry", "CairnStore",
+                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing", "CairnStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -78,8 +84,9 @@ let package = Package(
             name: "CairnServer",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnArtifactsS3", "CairnTracking", "CairnRegistry", "CairnStore",
-                "CairnStorePostgres",
+                "CairnStorePostgres", "CairnML", "CairnServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -90,7 +97,7 @@ let package = Package(
             name: "CairnCLI",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
-                "CairnServer", "CairnML", "CairnRuntime", "CairnMonitoring",
+                "CairnServer", "CairnML", "CairnRuntime", "CairnMonitoring", "CairnServing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -105,22 +112,24 @@ let package = Package(
         .target(
             name: "CairnTesting",
             dependencies: [
-                "CairnCore", "CairnStore", "CairnStorePostgres", "CairnTracking", "CairnRegistry", "CairnArtifacts",
+                "CairnCore", "CairnStore", "CairnStorePostgres", "CairnTracking", "CairnRegistry", "CairnArtifacts", "CairnML",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
         // Tests mirror the targets.
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
+        .testTarget(name: "CairnAPITests", dependencies: ["CairnAPI", "CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
         .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnRuntime"]),
         .testTarget(name: "CairnMonitoringTests", dependencies: ["CairnMonitoring"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
-        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnServing", "CairnTesting"]),
+        .testTarget(name: "CairnServingTests", dependencies: ["CairnServing", "CairnML", "CairnStore", "CairnTesting"]),
         .testTarget(
             name: "CairnServerTests",
             dependencies: [
-                "CairnServer", "CairnTesting",
+                "CairnServer", "CairnTesting", "CairnServing", "CairnML",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -129,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "CairnCLITests",
             dependencies: [
-                "CairnCLI", "CairnTesting", "CairnMonitoring",
+                "CairnCLI", "CairnTesting", "CairnMonitoring", "CairnAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

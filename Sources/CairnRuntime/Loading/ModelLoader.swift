@@ -13,8 +13,15 @@ public enum ModelLoader {
     /// - Throws: `not_found` when nothing is there; `invalid_argument` for a malformed or unrecognised file;
     ///   `not_implemented` naming what Cairn does not support; `too_large` for a file over ``maximumFileSize``.
     public static func load(at url: URL) throws -> any Predictor {
-        let (data, format) = try read(url)
-        return try load(data, format: format)
+        try loadWithFormat(at: url).predictor
+    }
+
+    /// Loads the model at a path and tells which format it was in.
+    /// - Throws: as ``load(at:)``.
+    public static func loadWithFormat(at url: URL) throws -> (predictor: any Predictor, format: ModelFormat) {
+        let (data, given) = try read(url)
+        let format = try given ?? detect(data)
+        return (try load(data, format: format), format)
     }
 
     /// Loads a model from its bytes, in `format` or the format its content shows.

@@ -35,7 +35,11 @@ package enum Schema {
     ]
 
     /// Every migration, in order.
-    package static let migrations = [Migration(id: "001_tracking_and_registry", statements: schemaV1)]
+    package static let migrations = [
+        Migration(id: "001_tracking_and_registry", statements: schemaV1),
+        Migration(id: "002_deployments", statements: deploymentsV2),
+        Migration(id: "003_prediction_log", statements: predictionLogV3),
+    ]
 
     static let schemaV1 = [
         """
@@ -141,6 +145,31 @@ package enum Schema {
         CREATE TABLE registered_model_aliases (
             name TEXT NOT NULL REFERENCES registered_models(name) ON UPDATE CASCADE ON DELETE CASCADE,
             alias TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (name, alias))
+        """,
+    ]
+
+    /// Serving's deployments: the routing spec and the one before it (for rollback) as JSON documents, with a
+    /// revision counter for compare-and-swap updates.
+    static let deploymentsV2 = [
+        """
+        CREATE TABLE deployments (
+            name TEXT PRIMARY KEY, spec TEXT NOT NULL, previous_spec TEXT, revision INTEGER NOT NULL,
+            creation_time INTEGER NOT NULL, last_update_time INTEGER NOT NULL)
+        """
+    ]
+
+    /// Serving's prediction log (inputs and outputs as JSON objects of arrays) and late ground-truth labels.
+    static let predictionLogV3 = [
+        """
+        CREATE TABLE prediction_log (
+            request_id TEXT PRIMARY KEY, deployment TEXT NOT NULL, model TEXT NOT NULL, version TEXT NOT NULL,
+            inputs TEXT NOT NULL, outputs TEXT NOT NULL, latency_micros INTEGER NOT NULL, time INTEGER NOT NULL)
+        """,
+        "CREATE INDEX prediction_log_by_deployment ON prediction_log (deployment, time)",
+        """
+        CREATE TABLE prediction_labels (
+            request_id TEXT PRIMARY KEY REFERENCES prediction_log(request_id) ON DELETE CASCADE, label TEXT NOT NULL,
+            time INTEGER NOT NULL)
         """,
     ]
 }

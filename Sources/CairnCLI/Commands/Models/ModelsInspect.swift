@@ -1,5 +1,6 @@
 import ArgumentParser
 import CairnRuntime
+import CairnServing
 
 /// `cairn models inspect PATH_OR_URI`: what a model file holds.
 struct ModelsInspect: AsyncParsableCommand {
@@ -17,7 +18,7 @@ struct ModelsInspect: AsyncParsableCommand {
 
     func run() async throws {
         try await Output.run {
-            let summary = try ModelLoader.inspect(at: try await ModelReference(text: model).localURL(try await backend.backend()))
+            let summary = try ModelLoader.inspect(at: try await ModelURI(parsing: model).resolve(with: try await backend.backend()).url)
             if backend.json { return try Output.json(summary) }
             print("format     \(summary.format.rawValue)\(summary.producer.map { " (\($0))" } ?? "")")
             if !summary.opsets.isEmpty {
@@ -38,7 +39,7 @@ struct ModelsInspect: AsyncParsableCommand {
         }
     }
 
-    private static func row(_ value: ModelSignature.Value) -> [String] {
+    private static func row(_ value: CairnRuntime.ModelSignature.Value) -> [String] {
         let shape = value.shape.map { "[" + $0.map { $0.map(String.init) ?? "?" }.joined(separator: ", ") + "]" } ?? "-"
         return [value.name, value.type, shape]
     }
