@@ -81,12 +81,9 @@ public struct LightGBMPredictor: Predictor {
         let groups = treesPerIteration
         let width = featureNames.count
         var scores = [Double](repeating: 0, count: rowCount * groups)
-        features.withUnsafeBufferPointer { all in
-            trees.withUnsafeBufferPointer { trees in
-                for row in 0..<rowCount {
-                    let features = UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])
-                    for index in 0..<trees.count { scores[row * groups + index % groups] += trees[index].leaf(features) }
-                }
+        trees.withUnsafeBufferPointer { trees in
+            forEachRow(of: features, rows: rowCount, width: width) { row, features in
+                for index in 0..<trees.count { scores[row * groups + index % groups] += trees[index].leaf(features) }
             }
         }
         if averageOutput, trees.count >= groups {

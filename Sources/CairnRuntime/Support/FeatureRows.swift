@@ -39,3 +39,12 @@ struct FeatureRows {
         return try names.map { try table.column(named: $0) }
     }
 }
+
+/// Calls `body` with the index and the values of each of `rows` rows of a row-major matrix `width` values wide.
+@inline(__always)
+func forEachRow<T>(of values: [T], rows: Int, width: Int, _ body: (Int, UnsafeBufferPointer<T>) -> Void) {
+    precondition(values.count == rows * width, "a matrix of \(rows) × \(width) needs as many values")
+    values.withUnsafeBufferPointer { all in
+        for row in 0..<rows { body(row, UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])) }
+    }
+}

@@ -94,13 +94,10 @@ public struct XGBoostPredictor: Predictor {
         let groups = baseMargins.count
         let width = featureNames.count
         var margins = [Float](repeating: 0, count: rowCount * groups)
-        features.withUnsafeBufferPointer { all in
-            trees.withUnsafeBufferPointer { trees in
-                for row in 0..<rowCount {
-                    let features = UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])
-                    for group in 0..<groups { margins[row * groups + group] = baseMargins[group] }
-                    for index in 0..<trees.count { margins[row * groups + treeGroups[index]] += trees[index].leaf(features) }
-                }
+        trees.withUnsafeBufferPointer { trees in
+            forEachRow(of: features, rows: rowCount, width: width) { row, features in
+                for group in 0..<groups { margins[row * groups + group] = baseMargins[group] }
+                for index in 0..<trees.count { margins[row * groups + treeGroups[index]] += trees[index].leaf(features) }
             }
         }
         return margins

@@ -183,44 +183,57 @@ struct TreeEnsemble: Sendable {
         }
     }
 
-    /// Scores one row: resets `scores` and `scored`, then folds the weight of every leaf the trees reach into its
-    /// target's score with `combine(score, weight, scoredBefore)`, trees in order and weights in attribute order,
-    /// marking the targets that received one.
+    /// Scores every row of a float matrix input `[N, F]`: for each row, folds the weight of every leaf the trees
+    /// reach into its target's score with `combine(score, weight, scoredBefore)` — trees in order, weights in
+    /// attribute order — then calls `finish` with the row's `targets` scores and which of them received a weight.
+    ///
+    /// Rows go through the trees in small blocks, each tree walked for every row of the block in turn, so the walks
+    /// of different rows overlap in the processor; each row's sum keeps the tree order, so results are unchanged.
+    /// - Throws: `invalid_argument` when the input is not a matrix or is too narrow for the features the trees read.
     @inline(__always)
-    func accumulate(_ row: UnsafeBufferPointer<Float>, into scores: inout [Float], scored: inout [Bool], _ combine: (Float, Float, Bool) -> Float) {
-        for index in scores.indices {
-            scores[index] = 0
-            scored[index] = false
-        }
-        nodes.withUnsafeBufferPointer { nodes in
-            for root in roots {
-                // Converters use one comparison throughout; testing it directly saves a switch per level.
-                let leaf: Int
-                switch uniformMode {
-                case .leq?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x <= t }
-                case .lt?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x < t }
-                default: leaf = Self.leaf(from: root, row, nodes, Self.compare)
-                }
-                for k in Int(leafStart[leaf])..<Int(leafEnd[leaf]) {
-                    let target = Int(weightTarget[k])
-                    scores[target] = combine(scores[target], weightValue[k], scored[target])
-                    scored[target] = true
-                }
-            }
-        }
-    }
-
-    /// Runs `body` on each row of a float matrix input `[N, F]`, after checking it has every feature the trees read.
-    /// - Throws: `invalid_argument` when the input is not a matrix or is too narrow.
-    func forEachRow(of input: Tensor, _ body: (UnsafeBufferPointer<Float>) -> Void) throws {
+    func score(
+        _ input: Tensor, targets: Int, combine: (Float, Float, Bool) -> Float,
+        finish: (ArraySlice<Float>, ArraySlice<Bool>) -> Void
+    ) throws {
         let values = try input.floats()
         let rows = input.shape.count == 1 ? 1 : input.shape.first ?? 0
         let width = rows == 0 ? 0 : values.count / rows
         guard input.shape.count <= 2, width > max(maxFeature, 0) || rows == 0 else {
             throw CairnError.invalid("the tree ensemble reads feature \(maxFeature), but its input has shape \(input.shape)")
         }
+        let block = 16
+        var scores = [Float](repeating: 0, count: block * targets)
+        var scored = [Bool](repeating: false, count: block * targets)
         values.withUnsafeBufferPointer { all in
-            for row in 0..<rows { body(UnsafeBufferPointer(rebasing: all[row * width..<(row + 1) * width])) }
+            nodes.withUnsafeBufferPointer { nodes in
+                for start in stride(from: 0, to: rows, by: block) {
+                    let count = min(block, rows - start)
+                    for index in 0..<count * targets {
+                        scores[index] = 0
+                        scored[index] = false
+                    }
+                    for root in roots {
+                        for offset in 0..<count {
+                            let row = UnsafeBufferPointer(rebasing: all[(start + offset) * width..<(start + offset + 1) * width])
+                            // Converters use one comparison throughout; testing it directly saves a switch per level.
+                            let leaf: Int
+                            switch uniformMode {
+                            case .leq?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x <= t }
+                            case .lt?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x < t }
+                            default: leaf = Self.leaf(from: root, row, nodes, Self.compare)
+                            }
+                            for k in Int(leafStart[leaf])..<Int(leafEnd[leaf]) {
+                                let target = offset * targets + Int(weightTarget[k])
+                                scores[target] = combine(scores[target], weightValue[k], scored[target])
+                                scored[target] = true
+                            }
+                        }
+                    }
+                    for offset in 0..<count {
+                        finish(scores[offset * targets..<(offset + 1) * targets], scored[offset * targets..<(offset + 1) * targets])
+                    }
+                }
+            }
         }
     }
 }

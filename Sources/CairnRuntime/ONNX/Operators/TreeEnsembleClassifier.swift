@@ -29,22 +29,18 @@ struct TreeEnsembleClassifier: Operator {
     }
 
     func run(_ inputs: [Tensor?]) throws -> [Tensor] {
-        let input = try required(inputs, 0)
         let classes = labels.count
         var labelIndices: [Int] = []
         var scores: [Float] = []
-        var sums = [Float](repeating: 0, count: classes)
-        var hasScore = [Bool](repeating: false, count: classes)
-        try trees.forEachRow(of: input) { row in
-            trees.accumulate(row, into: &sums, scored: &hasScore) { sum, weight, _ in sum + weight }
-            binaryCase ? finishBinary(&sums, &labelIndices, &scores) : finishMulticlass(&sums, hasScore, &labelIndices, &scores)
+        try trees.score(try required(inputs, 0), targets: classes, combine: { sum, weight, _ in sum + weight }) { sums, scored in
+            binaryCase ? finishBinary(sums, &labelIndices, &scores) : finishMulticlass(sums, scored, &labelIndices, &scores)
         }
         let rows = labelIndices.count
         return [try Tensor(shape: [rows], elements: labels.selecting(labelIndices)), try Tensor(shape: [rows, classes], elements: .float(scores))]
     }
 
-    private func finishBinary(_ sums: inout [Float], _ labelIndices: inout [Int], _ scores: inout [Float]) {
-        let s = baseValues.isEmpty ? sums[0] : sums[0] + baseValues[0]
+    private func finishBinary(_ sums: ArraySlice<Float>, _ labelIndices: inout [Int], _ scores: inout [Float]) {
+        let s = baseValues.isEmpty ? sums[sums.startIndex] : sums[sums.startIndex] + baseValues[0]
         if trees.weightsArePositive {
             labelIndices.append(s > 0.5 ? 1 : 0)
             scores.append(1 - s)
@@ -61,16 +57,16 @@ struct TreeEnsembleClassifier: Operator {
         }
     }
 
-    private func finishMulticlass(_ sums: inout [Float], _ hasScore: [Bool], _ labelIndices: inout [Int], _ scores: inout [Float]) {
-        var scored = hasScore
+    private func finishMulticlass(_ sums: ArraySlice<Float>, _ hasScore: ArraySlice<Bool>, _ labelIndices: inout [Int], _ scores: inout [Float]) {
+        var row = Array(sums)[...]
+        var scored = Array(hasScore)
         for (index, base) in baseValues.enumerated() {
-            sums[index] += base
+            row[index] += base
             scored[index] = true
         }
         var best = -1
-        for index in sums.indices where scored[index] && (best == -1 || sums[index] > sums[best]) { best = index }
+        for index in row.indices where scored[index] && (best == -1 || row[index] > row[best]) { best = index }
         labelIndices.append(max(best, 0))
-        var row = sums[...]
         transform.apply(&row)
         scores.append(contentsOf: row)
     }

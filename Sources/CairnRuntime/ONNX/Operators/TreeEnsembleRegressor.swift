@@ -23,26 +23,23 @@ struct TreeEnsembleRegressor: Operator {
     }
 
     func run(_ inputs: [Tensor?]) throws -> [Tensor] {
-        let input = try required(inputs, 0)
         var output: [Float] = []
-        var scores = [Float](repeating: 0, count: targets)
-        var hasScore = [Bool](repeating: false, count: targets)
         let treeCount = Float(trees.treeCount)
-        try trees.forEachRow(of: input) { row in
-            trees.accumulate(row, into: &scores, scored: &hasScore) { score, weight, scored in
-                switch aggregate {
-                case .sum, .average: score + weight
-                case .min: scored ? Swift.min(score, weight) : weight
-                case .max: scored ? Swift.max(score, weight) : weight
-                }
+        let combine: (Float, Float, Bool) -> Float = { [aggregate] score, weight, scored in
+            switch aggregate {
+            case .sum, .average: score + weight
+            case .min: scored ? Swift.min(score, weight) : weight
+            case .max: scored ? Swift.max(score, weight) : weight
             }
-            if aggregate == .average { for index in 0..<targets { scores[index] /= treeCount } }
+        }
+        try trees.score(try required(inputs, 0), targets: targets, combine: combine) { sums, _ in
+            var row = Array(sums)[...]
+            if aggregate == .average { for index in row.indices { row[index] /= treeCount } }
             if targets == 1 {
                 // One target: the base value only when there is exactly one; LOGISTIC and SOFTMAX are not applied.
-                output.append(baseValues.count == 1 ? scores[0] + baseValues[0] : scores[0])
+                output.append(baseValues.count == 1 ? row[0] + baseValues[0] : row[0])
             } else {
-                if baseValues.count == targets { for index in 0..<targets { scores[index] += baseValues[index] } }
-                var row = scores[...]
+                if baseValues.count == targets { for index in row.indices { row[index] += baseValues[index] } }
                 transform.apply(&row)
                 output.append(contentsOf: row)
             }
