@@ -1,11 +1,9 @@
 import CairnAPI
 import CairnArtifacts
-import CairnArtifactsS3
 import CairnCore
 import CairnRegistry
 import CairnStore
 import CairnTracking
-import Foundation
 import Hummingbird
 import Logging
 import Prometheus
