@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnRuntime"]),
         .testTarget(name: "CairnMonitoringTests", dependencies: ["CairnMonitoring"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
-        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnServing", "CairnTesting"]),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnStorePostgres", "CairnServing", "CairnTesting"]),
         .testTarget(name: "CairnServingTests", dependencies: ["CairnServing", "CairnML", "CairnStore", "CairnTesting"]),
         .testTarget(
             name: "CairnServerTests",

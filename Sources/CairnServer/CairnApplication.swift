@@ -1,12 +1,10 @@
 import CairnAPI
 import CairnArtifacts
-import CairnArtifactsS3
 import CairnCore
 import CairnRegistry
 import CairnServing
 import CairnStore
 import CairnTracking
-import Foundation
 import Hummingbird
 import Logging
 import Prometheus

@@ -91,7 +91,7 @@ struct DeploymentRoutesTests {
                 #"[{"model": "models:/churn/1", "weight": 1}, {"model": "models:/churn/3", "weight": 100, "role": "canary"}]"#)
             let status = (created.json["deployment"] as? [String: Any])?["status"] as? [[String: Any]] ?? []
             #expect(status.map { $0["ready"] as? Bool } == [true, false])
-            #expect((status[1]["problem"] as? String)?.contains("not a Cairn model file") == true)
+            #expect((status[1]["problem"] as? String)?.contains("not a model Cairn recognises") == true)
             for _ in 0..<20 { #expect(try await client.scoreDeployment() == "churn/1") }
             _ = try await client.deployments(.patch, "/d", #"{"routes": [{"model": "models:/churn/3", "weight": 1}]}"#)
             #expect(try await client.scoreDeployment() == "HTTP 503")
