@@ -14,6 +14,7 @@
 # Environment:
 #   CAIRN_BENCH_VENV    venv with the full mlflow package (default ~/.cache/cairn/bench-venv, made if missing)
 #   SKIP_BUILD=1        use the existing .build/release/cairn
+#   CAIRN_BIN=PATH      use this cairn binary (a release build) instead of building one
 # Benchmarks are never run by scripts/test. Record results in docs/BENCHMARKS.md with the command, date, machine.
 set -euo pipefail
 
@@ -43,11 +44,13 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ "${SKIP_BUILD:-0}" != "1" ]; then
-    echo "==> swift build -c release --product cairn"
-    swift build -c release --product cairn
+if [ -z "${CAIRN_BIN:-}" ]; then
+    if [ "${SKIP_BUILD:-0}" != "1" ]; then
+        echo "==> swift build -c release --product cairn"
+        swift build -c release --product cairn
+    fi
+    CAIRN_BIN="$(swift build -c release --show-bin-path)/cairn"
 fi
-CAIRN_BIN="$(swift build -c release --show-bin-path)/cairn"
 [ -x "$CAIRN_BIN" ] || { echo "no release cairn at $CAIRN_BIN" >&2; exit 1; }
 
 stamp="$VENV/.cairn-requirements.sha256"

@@ -10,6 +10,7 @@
 # Environment:
 #   CAIRN_BENCH_ML_VENV  venv with the pinned libraries (default ~/.cache/cairn/bench-ml-venv, made if missing)
 #   SKIP_BUILD=1         use the existing release build
+#   CAIRN_BIN=PATH      use this cairn binary (a release build) instead of building one
 # Benchmarks are never run by scripts/test. Record results in docs/BENCHMARKS.md with the command, date, machine.
 set -euo pipefail
 
@@ -18,11 +19,13 @@ cd "$ROOT"
 VENV="${CAIRN_BENCH_ML_VENV:-$HOME/.cache/cairn/bench-ml-venv}"
 REQ="$ROOT/tools/python/requirements-bench-ml.txt"
 
-if [ "${SKIP_BUILD:-0}" != "1" ]; then
-    echo "==> swift build -c release --product cairn"
-    swift build -c release --product cairn
+if [ -z "${CAIRN_BIN:-}" ]; then
+    if [ "${SKIP_BUILD:-0}" != "1" ]; then
+        echo "==> swift build -c release --product cairn"
+        swift build -c release --product cairn
+    fi
+    CAIRN_BIN="$(swift build -c release --show-bin-path)/cairn"
 fi
-CAIRN_BIN="$(swift build -c release --show-bin-path)/cairn"
 
 stamp="$VENV/.cairn-requirements.sha256"
 want="$(sha256sum "$REQ" | cut -d' ' -f1)"
