@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Domain and library targets: no web framework, no SQL driver, no argument parser.
@@ -29,6 +31,10 @@ let package = Package(
         // The system zlib, for gzip-compressed data files (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib"),
         .target(name: "CairnML", dependencies: ["CairnCore", "CZlib"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Predictors for models trained elsewhere: ONNX, XGBoost JSON/UBJSON, LightGBM text. Optimized like CairnML.
+        .target(
+            name: "CairnRuntime", dependencies: ["CairnCore", "CairnML"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Drift tests sort and merge whole columns; optimized in debug builds too, for the same reason as CairnML.
         .target(name: "CairnMonitoring", dependencies: ["CairnCore", "CairnML"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "CairnArtifacts", dependencies: ["CairnCore"]),
@@ -47,21 +53,40 @@ let package = Package(
         .target(name: "CairnTracking", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnRegistry", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnAPI", dependencies: ["CairnCore"]),
+        .target(
+            name: "CairnServing",
+            dependencies: [
+                "CairnCore", "CairnML", "CairnRuntime", "CairnArtifacts", "CairnRegistry", .product(name: "Metrics", package: "swift-metrics"),
+            ]),
 
         // Adapters at the edge.
         .target(
             name: "CairnStore",
             dependencies: [
-                "CairnCore", "CairnTracking", "CairnRegistry",
+                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        // The PostgreSQL adapter has a target of its own so postgres-nio stays out of builds that do not wire it; it
+        // shares the SQL shape (builders, dialect) with the SQLite adapter in CairnStore.
+        .target(
+            name: "CairnStorePostgres",
+            dependencies: [
+                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing", "CairnStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
             name: "CairnServer",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnArtifactsS3", "CairnTracking", "CairnRegistry", "CairnStore",
+                "CairnStorePostgres", "CairnML", "CairnServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -72,7 +97,7 @@ let package = Package(
             name: "CairnCLI",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
-                "CairnServer", "CairnML", "CairnMonitoring",
+                "CairnServer", "CairnML", "CairnRuntime", "CairnMonitoring", "CairnServing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -82,18 +107,29 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
-        .target(name: "CairnTesting", dependencies: ["CairnCore", "CairnStore", "CairnTracking", "CairnRegistry", "CairnArtifacts"]),
+        // bench/runtime.sh's timing program; built only by that script.
+        .executableTarget(name: "cairn-runtime-bench", dependencies: ["CairnML", "CairnRuntime"], path: "bench/RuntimeBench"),
+        .target(
+            name: "CairnTesting",
+            dependencies: [
+                "CairnCore", "CairnStore", "CairnStorePostgres", "CairnTracking", "CairnRegistry", "CairnArtifacts", "CairnML",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Tests mirror the targets.
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
+        .testTarget(name: "CairnAPITests", dependencies: ["CairnAPI", "CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
+        .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnRuntime"]),
         .testTarget(name: "CairnMonitoringTests", dependencies: ["CairnMonitoring"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
-        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnStorePostgres", "CairnServing", "CairnTesting"]),
+        .testTarget(name: "CairnServingTests", dependencies: ["CairnServing", "CairnML", "CairnStore", "CairnTesting"]),
         .testTarget(
             name: "CairnServerTests",
             dependencies: [
-                "CairnServer", "CairnTesting",
+                "CairnServer", "CairnTesting", "CairnServing", "CairnML",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -102,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "CairnCLITests",
             dependencies: [
-                "CairnCLI", "CairnTesting", "CairnMonitoring",
+                "CairnCLI", "CairnTesting", "CairnMonitoring", "CairnAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

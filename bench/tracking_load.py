@@ -56,21 +56,34 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, kind: str, binary: str, workdir: str, mlflow_workers: int | None):
+    """One benchmarked setup: `mlflow server`, or one or more `cairn server` replicas sharing a store.
+
+    With `store` (a PostgreSQL URL) the servers use it instead of a SQLite file in `workdir`; client thread `i`
+    talks to replica `i % replicas`.
+    """
+
+    def __init__(self, kind: str, binary: str, workdir: str, mlflow_workers: int | None, store: str | None = None,
+                 replicas: int = 1):
         self.kind, self.binary, self.workdir = kind, binary, workdir
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
+        self.ports = [free_port() for _ in range(replicas)]
+        self.urls = [f"http://127.0.0.1:{port}" for port in self.ports]
+        self.url = self.urls[0]
+        self.procs: list[subprocess.Popen] = []
         self.mlflow_workers = mlflow_workers
+        self.store = store
         self.startup_s = 0.0
 
-    def command(self) -> list[str]:
+    def url_for(self, i: int) -> str:
+        return self.urls[i % len(self.urls)]
+
+    def command(self, port: int | None = None) -> list[str]:
+        port = port or self.ports[0]
         store, arts = os.path.join(self.workdir, "store.db"), os.path.join(self.workdir, "artifacts")
-        if self.kind == "cairn":
-            return [self.binary, "server", "--host", "127.0.0.1", "--port", str(self.port), "--store", store,
+        if self.binary.endswith("cairn"):
+            return [self.binary, "server", "--host", "127.0.0.1", "--port", str(port), "--store", self.store or store,
                     "--artifacts", arts, "--log-level", "warning"]
-        cmd = [self.binary, "server", "--backend-store-uri", f"sqlite:///{store}", "--serve-artifacts",
-               "--artifacts-destination", arts, "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd = [self.binary, "server", "--backend-store-uri", self.store or f"sqlite:///{store}", "--serve-artifacts",
+               "--artifacts-destination", arts, "--host", "127.0.0.1", "--port", str(port)]
         if self.mlflow_workers:
             cmd += ["--workers", str(self.mlflow_workers)]
         return cmd
@@ -79,51 +92,57 @@ class Server:
         env = dict(os.environ, MLFLOW_DISABLE_TELEMETRY="true")
         self.log = open(os.path.join(self.workdir, "server.log"), "wb")
         t0 = time.monotonic()
-        self.proc = subprocess.Popen(self.command(), cwd=self.workdir, env=env, stdin=subprocess.DEVNULL,
-                                     stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        while time.monotonic() - t0 < timeout:
-            if self.proc.poll() is not None:
+        for port in self.ports:
+            self.procs.append(subprocess.Popen(self.command(port), cwd=self.workdir, env=env, stdin=subprocess.DEVNULL,
+                                               stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True))
+        pending = list(zip(self.procs, self.urls))
+        while pending and time.monotonic() - t0 < timeout:
+            proc, url = pending[0]
+            if proc.poll() is not None:
                 raise RuntimeError(f"{self.kind} exited early; see {self.workdir}/server.log")
             try:
-                if requests.get(self.url + "/health", timeout=2).status_code == 200:
-                    self.startup_s = time.monotonic() - t0
-                    return
+                if requests.get(url + "/health", timeout=2).status_code == 200:
+                    pending.pop(0)
+                    continue
             except requests.RequestException:
                 pass
             time.sleep(0.25)
-        self.stop()
-        raise RuntimeError(f"{self.kind} did not answer /health in {timeout}s")
+        if pending:
+            self.stop()
+            raise RuntimeError(f"{self.kind} did not answer /health in {timeout}s")
+        self.startup_s = time.monotonic() - t0
 
     def rss_mb(self) -> float:
-        try:
-            root = psutil.Process(self.proc.pid)
-            procs = [root] + root.children(recursive=True)
-        except psutil.NoSuchProcess:
-            return float("nan")
+        """Resident memory of every replica's whole process tree."""
         total = 0
-        for p in procs:
+        for proc in self.procs:
             try:
-                total += p.memory_info().rss
+                root = psutil.Process(proc.pid)
+                tree = [root] + root.children(recursive=True)
             except psutil.NoSuchProcess:
-                pass
+                return float("nan")
+            for p in tree:
+                try:
+                    total += p.memory_info().rss
+                except psutil.NoSuchProcess:
+                    pass
         return total / 1e6
 
     def stop(self) -> None:
-        if self.proc is None:
-            return
-        try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout=20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            pass
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
+        for proc in self.procs:
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=20)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                pass
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
         self.log.close()
 
 
@@ -251,11 +270,11 @@ def bench_server(srv: Server, a: argparse.Namespace, say) -> dict:
     runs = [api.run(exp) for _ in range(a.clients)]
 
     def lm_worker(i):
-        s, rid, step = requests.Session(), runs[i], [0]
+        s, rid, step, url = requests.Session(), runs[i], [0], srv.url_for(i)
 
         def op():
             step[0] += 1
-            r = s.post(srv.url + API + "/runs/log-metric",
+            r = s.post(url + API + "/runs/log-metric",
                        json={"run_id": rid, "key": "loss", "value": 1.0 / step[0], "timestamp": ts + step[0],
                              "step": step[0]}, timeout=60)
             if r.status_code != 200:
@@ -271,7 +290,7 @@ def bench_server(srv: Server, a: argparse.Namespace, say) -> dict:
     bruns = [api.run(exp) for _ in range(a.batch_clients)]
 
     def lb_worker(i):
-        s, rid, n = requests.Session(), bruns[i], [0]
+        s, rid, n, url = requests.Session(), bruns[i], [0], srv.url_for(i)
 
         def op():
             base = n[0] * 100
@@ -279,7 +298,7 @@ def bench_server(srv: Server, a: argparse.Namespace, say) -> dict:
             body = {"run_id": rid, "metrics": [
                 {"key": f"m{j % 10}", "value": float(j), "timestamp": ts + base + j // 10, "step": base + j // 10}
                 for j in range(1000)]}
-            r = s.post(srv.url + API + "/runs/log-batch", json=body, timeout=120)
+            r = s.post(url + API + "/runs/log-batch", json=body, timeout=120)
             if r.status_code != 200:
                 raise RuntimeError(r.text[:200])
             return 1000
@@ -293,10 +312,10 @@ def bench_server(srv: Server, a: argparse.Namespace, say) -> dict:
     cexp = api.experiment("bench-create")
 
     def cr_worker(i):
-        s = requests.Session()
+        s, url = requests.Session(), srv.url_for(i)
 
         def op():
-            r = s.post(srv.url + API + "/runs/create",
+            r = s.post(url + API + "/runs/create",
                        json={"experiment_id": cexp, "start_time": int(time.time() * 1000)}, timeout=60)
             if r.status_code != 200:
                 raise RuntimeError(r.text[:200])
@@ -310,7 +329,7 @@ def bench_server(srv: Server, a: argparse.Namespace, say) -> dict:
     # search over N runs with 5 params and 5 metrics each
     sexp = api.experiment("bench-search")
     t0 = time.monotonic()
-    apis = [Api(srv.url) for _ in range(a.clients)]
+    apis = [Api(srv.url_for(i)) for i in range(a.clients)]
 
     def populate(i, k):
         c = apis[i]
@@ -431,26 +450,31 @@ def value(res: dict, key: str):
 
 
 def report(results: dict, a: argparse.Namespace) -> str:
+    """The table: one column per setup (mlflow first), then each Cairn setup's ratio to mlflow."""
     fmt = dict(c=a.clients, b=a.batch_clients, n=f"{a.search_runs:,}", h=f"{a.history_points:,}", mb=a.artifact_mb)
-    lines = [f"{'figure':50} {'mlflow':>14} {'cairn':>14}  {'cairn vs mlflow':>16}", "-" * 98]
+    kinds = list(results)
+    cairns = [k for k in kinds if k != "mlflow"]
+    header = f"{'figure':50} " + " ".join(f"{k:>14}" for k in kinds)
+    header += "".join(f"  {k + ' vs mlflow':>18}" for k in cairns if "mlflow" in results)
+    lines = [header, "-" * len(header)]
+
+    def cell(v, bound):
+        if v is None:
+            return "-"
+        text = f"{v:,.0f}" if v >= 100 else f"{v:,.1f}" if v >= 10 else f"{v:,.2f}"
+        return text + (" *" if bound else "")
+
     for label, key, unit, higher in ROWS:
-        m, mb = value(results.get("mlflow", {}), key)
-        c, cb = value(results.get("cairn", {}), key)
-
-        def cell(v, bound):
-            if v is None:
-                return "-"
-            s = f"{v:,.0f}" if v >= 100 else f"{v:,.1f}" if v >= 10 else f"{v:,.2f}"
-            return s + (" *" if bound else "")
-
-        ratio = "-"
-        if m and c:
-            if key.startswith("rss"):
-                ratio = f"{c / m:.2f} of it"
-            else:
-                ratio = f"{(c / m) if higher else (m / c):.1f}x"
-        name = f"{label.format(**fmt)} [{unit}]"
-        lines.append(f"{name:50} {cell(m, mb):>14} {cell(c, cb):>14}  {ratio:>16}")
+        values = {k: value(results[k], key) for k in kinds}
+        line = f"{label.format(**fmt) + ' [' + unit + ']':50} " + " ".join(f"{cell(*values[k]):>14}" for k in kinds)
+        m = values.get("mlflow", (None, False))[0]
+        for k in cairns if "mlflow" in results else []:
+            c = values[k][0]
+            ratio = "-"
+            if m and c:
+                ratio = f"{c / m:.2f} of it" if key.startswith("rss") else f"{(c / m) if higher else (m / c):.1f}x"
+            line += f"  {ratio:>18}"
+        lines.append(line)
     lines.append("ratios: x = how many times better cairn is (throughput: cairn/mlflow; time: mlflow/cairn); "
                  "RSS: cairn's share of mlflow's")
     lines.append("* client-bound: the Python driver used ~1 CPU core in this phase; the server may be faster")
@@ -477,6 +501,9 @@ def main() -> int:
     p.add_argument("--quick", action="store_true", help="small sizes, for checking the harness")
     p.add_argument("--json", help="also write the results as JSON to this file")
     p.add_argument("--keep", action="store_true", help="keep the temp dir with stores and server logs")
+    p.add_argument("--postgres", help="run on PostgreSQL: base postgres:// URL of an empty database for cairn (one and "
+                   "two replicas, each setup in a schema of its own)")
+    p.add_argument("--mlflow-store", help="mlflow's --backend-store-uri (e.g. postgresql://…/mlflow_bench) instead of SQLite")
     a = p.parse_args()
     if a.quick:
         a.seconds, a.search_runs, a.search_queries, a.history_points = 2, 500, 10, 10_000
@@ -484,10 +511,16 @@ def main() -> int:
 
     global WARMUP_S
     WARMUP_S = a.warmup
-    kinds = [k for k in ("cairn", "mlflow") if a.only in (None, k)]
-    for k in kinds:
-        if not getattr(a, f"{k}_bin"):
-            p.error(f"--{k}-bin is required (or use --only)")
+    # (name, which binary, store, replicas): mlflow first, so the table reads left to right
+    setups = [("mlflow", "mlflow", a.mlflow_store, 1)]
+    if a.postgres:
+        setups += [("cairn", "cairn", f"{a.postgres}?schema=bench_one", 1), ("cairn x2", "cairn", f"{a.postgres}?schema=bench_two", 2)]
+    else:
+        setups += [("cairn", "cairn", None, 1)]
+    setups = [setup for setup in setups if a.only in (None, setup[1])]
+    for binary in {setup[1] for setup in setups}:
+        if not getattr(a, f"{binary}_bin"):
+            p.error(f"--{binary}-bin is required (or use --only)")
 
     def say(msg):
         print(msg, flush=True)
@@ -496,13 +529,13 @@ def main() -> int:
     results: dict = {}
     t_all = time.monotonic()
     try:
-        for kind in kinds:
-            workdir = os.path.join(root, kind)
+        for kind, binary, store, replicas in setups:
+            workdir = os.path.join(root, kind.replace(" ", "-"))
             os.makedirs(workdir)
-            srv = Server(kind, getattr(a, f"{kind}_bin"), workdir, a.mlflow_workers)
-            say(f"== {kind}: starting ({' '.join(srv.command()[:2])} ...)")
-            srv.start(timeout=240 if kind == "mlflow" else 60)
-            say(f"  up in {srv.startup_s:.1f}s on {srv.url}")
+            srv = Server(kind, getattr(a, f"{binary}_bin"), workdir, a.mlflow_workers, store=store, replicas=replicas)
+            say(f"== {kind}: starting ({' '.join(srv.command()[:2])} ..., {replicas} process(es))")
+            srv.start(timeout=240 if binary == "mlflow" else 60)
+            say(f"  up in {srv.startup_s:.1f}s on {', '.join(srv.urls)}")
             try:
                 results[kind] = bench_server(srv, a, say)
             finally:

@@ -7,8 +7,9 @@ public struct CairnCommand: AsyncParsableCommand {
         abstract: "Carry a machine-learning model through its whole life: tracking, registry and more.",
         version: "0.1.0",
         subcommands: [
-            ServerCommand.self, ExperimentsCommand.self, RunsCommand.self, ModelsCommand.self, TrainCommand.self,
-            EvaluateCommand.self, ExplainCommand.self, PredictCommand.self, MonitorCommand.self,
+            ServerCommand.self, ServeCommand.self, DeploymentsCommand.self, ExperimentsCommand.self, RunsCommand.self,
+            ModelsCommand.self, TrainCommand.self, EvaluateCommand.self, ExplainCommand.self, PredictCommand.self,
+            MonitorCommand.self, MigrateCommand.self,
         ])
 
     public init() {}

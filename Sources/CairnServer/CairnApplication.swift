@@ -1,11 +1,10 @@
 import CairnAPI
 import CairnArtifacts
-import CairnArtifactsS3
 import CairnCore
 import CairnRegistry
+import CairnServing
 import CairnStore
 import CairnTracking
-import Foundation
 import Hummingbird
 import Logging
 import Prometheus
@@ -16,39 +15,53 @@ public enum CairnApplication {
     public static let version = "0.1.0"
 
     /// Builds the application for a configuration.
+    ///
+    /// A PostgreSQL store's pool runs first in the application's service group; migrations and the `Default`
+    /// experiment are applied before the server accepts connections, and a failure there stops the server.
     /// - Parameter metrics: the registry `/metrics` renders; the caller bootstraps swift-metrics with it.
-    /// - Throws: `unavailable` when the store cannot be opened.
+    /// - Throws: `unavailable` when a SQLite store cannot be opened, `invalidArgument` for a bad store URL.
     public static func build(
         configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger
     ) async throws -> some ApplicationProtocol {
-        let store = try SQLiteStore(path: configuration.storePath)
+        let opened = try MetadataStores.open(configuration.storePath, logger: logger)
         let artifacts = try artifactStore(configuration)
-        let tracking = TrackingService(experiments: store, runs: store)
-        try await tracking.bootstrap()
-        let router = makeRouter(store: store, artifacts: artifacts, configuration: configuration, metrics: metrics)
-        return Application(
+        let serving = makeServing(store: opened.store, artifacts: artifacts, configuration: configuration)
+        let router = makeRouter(
+            store: opened.store, artifacts: artifacts, configuration: configuration, metrics: metrics, serving: serving)
+        var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
+            services: (opened.pool.map { [$0] } ?? []) + serving.services(refreshInterval: configuration.deploymentRefreshInterval, logger: logger),
             logger: logger)
+        app.beforeServerStarts {
+            try await opened.migrate()
+            try await TrackingService(experiments: opened.store, runs: opened.store).bootstrap()
+        }
+        return app
     }
 
     /// The artifact store a configuration names: a local directory or an S3-compatible bucket.
     /// - Throws: `invalidArgument` for a bad S3 location or missing credentials.
     static func artifactStore(_ configuration: ServerConfiguration) throws -> any ArtifactStore {
-        guard configuration.artifactsPath.hasPrefix("s3://") else {
-            return try LocalArtifactStore(root: URL(fileURLWithPath: configuration.artifactsPath))
-        }
-        guard let credentials = configuration.s3Credentials else {
-            throw CairnError.invalid("An S3 artifact location needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
-        }
-        return S3ArtifactStore(location: try S3Location(uri: configuration.artifactsPath), credentials: credentials)
+        try ArtifactStores.open(configuration.artifactsPath, s3Credentials: configuration.s3Credentials)
+    }
+
+    /// The deployments of a store, served from models in its registry and artifact store.
+    public static func makeServing(store: any MetadataStore, artifacts: any ArtifactStore, configuration: ServerConfiguration) -> ServerServing {
+        let tracking = TrackingService(experiments: store, runs: store)
+        let runs = TrackingRunLookup(tracking: tracking, loggedModels: LoggedModelService(models: store, experiments: store))
+        return ServerServing(
+            store: store, registry: RegistryService(models: store, versions: store, runs: runs), runs: runs, artifacts: artifacts,
+            cacheDirectory: configuration.modelCacheDirectory)
     }
 
     /// The router with every route and middleware; separate from ``build`` so tests can drive it in memory.
+    /// - Parameter serving: the deployments to host; made from the store when `nil`.
     public static func makeRouter(
-        store: SQLiteStore, artifacts: any ArtifactStore, configuration: ServerConfiguration,
-        metrics: PrometheusCollectorRegistry
+        store: any MetadataStore, artifacts: any ArtifactStore, configuration: ServerConfiguration,
+        metrics: PrometheusCollectorRegistry, serving: ServerServing? = nil
     ) -> Router<BasicRequestContext> {
+        let serving = serving ?? makeServing(store: store, artifacts: artifacts, configuration: configuration)
         let tracking = TrackingService(experiments: store, runs: store)
         let loggedModels = LoggedModelService(models: store, experiments: store)
         let registry = RegistryService(
@@ -74,6 +87,13 @@ public enum CairnApplication {
             on: [Routes.mlflowArtifacts, Routes.mlflowArtifactsAjax].map {
                 router.group(RouterPath($0)).add(middleware: MLflowErrorMiddleware())
             })
+
+        DeploymentsController(deployments: serving.deployments, maxBodySize: configuration.maxBodySize).register(on: router)
+        PredictionLogController(predictions: serving.predictions, maxBodySize: configuration.maxBodySize).register(on: router)
+        let hosted = ServingService(directory: serving.host)
+        InferenceV2Controller(serving: hosted, serverVersion: version, maxBodySize: configuration.maxBodySize).register(on: router)
+        ScoringController(serving: hosted, maxBodySize: configuration.maxBodySize)
+            .registerEndpoints(on: router, prefix: Routes.deploymentInvocations)
         return router
     }
 }

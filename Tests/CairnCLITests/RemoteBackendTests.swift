@@ -13,7 +13,7 @@ import Testing
 /// The tracking commands against a live server over MLflow's REST API (`--tracking-uri`).
 struct RemoteBackendTests {
     @Test func commandsWorkAgainstAServerAsAgainstTheLocalStore() async throws {
-        let store = try TestStores.store(.sqlite)
+        let store = try await TestStores.store(.sqlite)
         let tracking = TrackingService(experiments: store, runs: store)
         try await tracking.bootstrap()
         let router = CairnApplication.makeRouter(

@@ -62,6 +62,36 @@ struct TrainCommandTests {
         #expect(lines.count == 301)
     }
 
+    @Test(arguments: ["rf", "extratrees"])
+    func forestsTrainWithScikitLearnParameterNames(model: String) async throws {
+        let directory = try TestStores.temporaryDirectory()
+        let data = try writeData(directory)
+        let modelPath = directory.appendingPathComponent("\(model).cairn").path
+        try await runCairn([
+            "train", "--data", data, "--target", "label", "--model", model, "--param", "n_estimators=20",
+            "--param", "min_samples_leaf=2", "--param", "max_features=1.0", "--output", modelPath, "--no-log",
+        ])
+        let trained = try ModelFile.load(from: modelPath)
+        guard case .randomForest(let forest) = trained.estimator else { Issue.record("not a forest"); return }
+        #expect(forest.trees.count == 20)
+        let metrics = try Evaluation.evaluate(trained, on: try CSVReader.read(path: data), target: "label")
+        #expect(metrics["auc"]! > 0.95)
+        try await runCairn(["explain", "--method", "permutation", "--target", "label", "--model", modelPath, "--data", data, "--json"])
+        await #expect(throws: ExitCode(2)) {
+            try await runCairn(["train", "--data", data, "--target", "label", "--model", model, "--param", "num_leaves=7", "--no-log"])
+        }
+    }
+
+    @Test func dataCanBeJSONLines() async throws {
+        let directory = try TestStores.temporaryDirectory()
+        let path = directory.appendingPathComponent("train.jsonl").path
+        let lines = (0..<200).map { row in "{\"x\": \(row % 20), \"label\": \"\(row % 20 < 10 ? "low" : "high")\"}" }
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let modelPath = directory.appendingPathComponent("m.cairn").path
+        try await runCairn(["train", "--data", path, "--target", "label", "--model", "linear", "--output", modelPath, "--no-log"])
+        #expect(try ModelFile.load(from: modelPath).classes.sorted() == ["high", "low"])
+    }
+
     @Test func aRegisteredModelPredictsByVersionAliasAndRunURI() async throws {
         let directory = try TestStores.temporaryDirectory()
         let data = try writeData(directory)

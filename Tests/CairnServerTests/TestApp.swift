@@ -18,7 +18,7 @@ enum TestApp {
     }()
 
     static func run(maxBodySize: Int = 1 << 20, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let store = try TestStores.store(.sqlite)
+        let store = try await TestStores.store(.sqlite)
         try await TrackingService(experiments: store, runs: store).bootstrap()
         let router = CairnApplication.makeRouter(
             store: store, artifacts: try TestStores.artifacts(), configuration: ServerConfiguration(maxBodySize: maxBodySize),

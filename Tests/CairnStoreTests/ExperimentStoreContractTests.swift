@@ -1,4 +1,5 @@
 import CairnCore
+import CairnStore
 import CairnTesting
 import CairnTracking
 import Testing
@@ -7,7 +8,7 @@ import Testing
 struct ExperimentStoreContractTests {
     @Test(arguments: StoreBackend.allCases)
     func createAssignsIncreasingIDsAndRejectsTakenNames(backend: StoreBackend) async throws {
-        let store = try TestStores.store(backend)
+        let store = try await TestStores.store(backend)
         try await store.ensureDefaultExperiment(artifactLocation: "mlflow-artifacts:/0", now: 1)
         let first = try await store.createExperiment(name: "a", artifactLocation: nil, defaultArtifactRoot: "mlflow-artifacts:", tags: [], now: 2)
         let second = try await store.createExperiment(
@@ -23,7 +24,7 @@ struct ExperimentStoreContractTests {
 
     @Test(arguments: StoreBackend.allCases)
     func defaultExperimentIsCreatedOnce(backend: StoreBackend) async throws {
-        let store = try TestStores.store(backend)
+        let store = try await TestStores.store(backend)
         try await store.ensureDefaultExperiment(artifactLocation: "mlflow-artifacts:/0", now: 1)
         try await store.ensureDefaultExperiment(artifactLocation: "elsewhere", now: 2)
         let experiment = try #require(try await store.experiment(id: "0"))
@@ -33,7 +34,7 @@ struct ExperimentStoreContractTests {
 
     @Test(arguments: StoreBackend.allCases)
     func lookupsOfMissingExperimentsReturnNil(backend: StoreBackend) async throws {
-        let store = try TestStores.store(backend)
+        let store = try await TestStores.store(backend)
         #expect(try await store.experiment(id: "42") == nil)
         #expect(try await store.experiment(id: "not-a-number") == nil)
         #expect(try await store.experiment(named: "nope") == nil)
@@ -41,7 +42,7 @@ struct ExperimentStoreContractTests {
 
     @Test(arguments: StoreBackend.allCases)
     func deletingAnExperimentDeletesItsRunsAndRestoreBringsThemBack(backend: StoreBackend) async throws {
-        let store = try TestStores.store(backend)
+        let store = try await TestStores.store(backend)
         let id = try await store.createExperiment(name: "e", artifactLocation: nil, defaultArtifactRoot: "r", tags: [], now: 1)
         try await store.createRun(Fixtures.run(id: "run1", experimentID: id))
         try await store.setExperimentStage(id: id, stage: .deleted, now: 2)
@@ -53,7 +54,7 @@ struct ExperimentStoreContractTests {
 
     @Test(arguments: StoreBackend.allCases)
     func searchFiltersByViewAndOrdersNewestFirst(backend: StoreBackend) async throws {
-        let store = try TestStores.store(backend)
+        let store = try await TestStores.store(backend)
         for (index, name) in ["x", "y", "z"].enumerated() {
             _ = try await store.createExperiment(name: name, artifactLocation: nil, defaultArtifactRoot: "r", tags: [], now: Int64(index))
         }
@@ -67,5 +68,18 @@ struct ExperimentStoreContractTests {
         #expect(named.map(\.name) == ["z"])
         let page = try await store.searchExperiments(EntityQuery(filter: [], orderBy: [], viewType: .all, offset: 1, limit: 1))
         #expect(page.map(\.name) == ["y", "x"])
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func orderingByExperimentIDIsNumeric(backend: StoreBackend) async throws {
+        let store = try await TestStores.store(backend)
+        for index in 1...11 {
+            _ = try await store.createExperiment(name: "e\(index)", artifactLocation: nil, defaultArtifactRoot: "r", tags: [], now: 1)
+        }
+        let found = try await store.searchExperiments(
+            EntityQuery(
+                filter: [], orderBy: [SearchOrder(entity: .attribute, key: "experiment_id", ascending: true)], viewType: .all,
+                offset: 0, limit: 20))
+        #expect(found.map(\.id) == (1...11).map(String.init))
     }
 }

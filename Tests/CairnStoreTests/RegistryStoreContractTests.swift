@@ -1,12 +1,13 @@
 import CairnCore
+import CairnStore
 import CairnRegistry
 import CairnTesting
 import Testing
 
 /// The `RegisteredModelStore` and `ModelVersionStore` contracts, run against every backend.
 struct RegistryStoreContractTests {
-    private func storeWithModel(_ backend: StoreBackend, versions: Int = 0) async throws -> some RegisteredModelStore & ModelVersionStore {
-        let store = try TestStores.store(backend)
+    private func storeWithModel(_ backend: StoreBackend, versions: Int = 0) async throws -> any MetadataStore {
+        let store = try await TestStores.store(backend)
         try await store.createRegisteredModel(RegisteredModel(name: "m", creationTimestamp: 1, lastUpdatedTimestamp: 1))
         for _ in 0..<versions {
             _ = try await store.createModelVersion(

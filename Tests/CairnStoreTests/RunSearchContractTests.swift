@@ -1,4 +1,5 @@
 import CairnCore
+import CairnStore
 import CairnTesting
 import CairnTracking
 import Testing
@@ -6,8 +7,8 @@ import Testing
 /// Run search semantics of the `RunStore` contract: filters, ordering with missing values last, paging.
 struct RunSearchContractTests {
     /// Three runs: a (m=1, p=x, tag Alpha), b (m=3, p=y), c (no metric, no param), started in that order.
-    private func storeWithRuns(_ backend: StoreBackend) async throws -> some RunStore {
-        let store = try TestStores.store(backend)
+    private func storeWithRuns(_ backend: StoreBackend) async throws -> any MetadataStore {
+        let store = try await TestStores.store(backend)
         try await store.ensureDefaultExperiment(artifactLocation: "r/0", now: 0)
         for (index, id) in ["a", "b", "c"].enumerated() {
             try await store.createRun(Fixtures.run(id: id, experimentID: "0", start: Int64(index + 1), name: "run-\(id)"))
@@ -20,7 +21,7 @@ struct RunSearchContractTests {
     }
 
     private func search(
-        _ store: some RunStore, _ filter: [SearchClause] = [], order: [SearchOrder] = [], offset: Int = 0, limit: Int = 10
+        _ store: any RunStore, _ filter: [SearchClause] = [], order: [SearchOrder] = [], offset: Int = 0, limit: Int = 10
     ) async throws -> [String] {
         try await store.searchRuns(
             RunQuery(experimentIDs: ["0"], filter: filter, orderBy: order, viewType: .activeOnly, offset: offset, limit: limit)

@@ -1,12 +1,13 @@
 import CairnCore
+import CairnStore
 import CairnTesting
 import CairnTracking
 import Testing
 
 /// The `RunStore` contract, run against every backend.
 struct RunStoreContractTests {
-    private func storeWithRun(_ backend: StoreBackend) async throws -> some RunStore & ExperimentStore {
-        let store = try TestStores.store(backend)
+    private func storeWithRun(_ backend: StoreBackend) async throws -> any MetadataStore {
+        let store = try await TestStores.store(backend)
         try await store.ensureDefaultExperiment(artifactLocation: "r/0", now: 0)
         try await store.createRun(Fixtures.run(id: "run1", experimentID: "0"))
         return store

@@ -33,22 +33,29 @@ from support import Rest, ServerProcess  # noqa: E402
 
 def pytest_report_header(config):
     if support.TARGET == "cairn":
-        return f"interop target: cairn ({support.cairn_bin()})"
+        return (f"interop target: cairn ({support.cairn_bin()}), store {support.STORE_BACKEND}, "
+                f"artifacts {support.ARTIFACTS_BACKEND}")
     return f"interop target: mlflow server ({support.mlflow_bin()})"
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "cairn_only: Cairn is intentionally stricter than MLflow here; skipped for mlflow")
     config.addinivalue_line("markers", "slow: takes more than a few seconds")
+    config.addinivalue_line("markers", "local_store: reads the store's or artifacts' files on disk; skipped on shared backends")
+    config.addinivalue_line("markers", "replicas: several servers on one PostgreSQL and bucket; needs INTEROP_STORE=postgres")
 
 
 def pytest_collection_modifyitems(config, items):
-    if support.TARGET != "mlflow":
-        return
-    skip = pytest.mark.skip(reason="Cairn is intentionally stricter than MLflow here")
+    stricter = pytest.mark.skip(reason="Cairn is intentionally stricter than MLflow here")
+    on_disk = pytest.mark.skip(reason="reads files of a local store; the store or artifacts are shared here")
+    single = pytest.mark.skip(reason="replica tests need INTEROP_STORE=postgres")
     for item in items:
-        if "cairn_only" in item.keywords:
-            item.add_marker(skip)
+        if support.TARGET == "mlflow" and "cairn_only" in item.keywords:
+            item.add_marker(stricter)
+        if support.SHARED_BACKENDS and "local_store" in item.keywords:
+            item.add_marker(on_disk)
+        if support.STORE_BACKEND != "postgres" and "replicas" in item.keywords:
+            item.add_marker(single)
 
 
 @pytest.fixture(scope="session")
@@ -124,3 +131,17 @@ def server_healthy_after(server):
     """Use in bad-input tests: after the test, the server must still answer /health."""
     yield
     assert server.healthy(), f"server stopped answering /health:\n{server.log_tail()}"
+
+
+@pytest.fixture(scope="module")
+def served(server_workdir, request):
+    """`cairn serve` of a classifier trained by `cairn train`, one per test module; it must answer no 5xx and exit
+    cleanly on SIGTERM."""
+    from serving_support import ServeProcess, train_model
+
+    workdir = server_workdir / f"serve-{request.module.__name__}"
+    proc = ServeProcess(workdir, str(train_model(workdir))).start()
+    yield proc
+    five_xx = support.count_5xx(proc.url)
+    assert proc.stop() == 0, proc.log_tail()
+    assert not five_xx, f"cairn serve answered 5xx: {five_xx}"

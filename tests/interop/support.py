@@ -7,10 +7,20 @@ The suites run against one of two targets, chosen by the environment variable IN
   ``$MLFLOW_SERVER_BIN`` (default: ``mlflow`` on PATH; it needs the full ``mlflow`` package, not mlflow-skinny).
 
 Running the suites against ``mlflow`` is how each assertion was checked to reflect real MLflow behaviour.
+
+Cairn's backends are chosen by two more variables (for the shared, scaled-out setup):
+
+- ``INTEROP_STORE=postgres``: ``--store $CAIRN_TEST_POSTGRES_URL?schema=interop_<hash of the workdir>`` (a fresh
+  schema per server directory, so servers sharing a directory share a store) instead of ``<workdir>/cairn.db``;
+- ``INTEROP_ARTIFACTS=s3``: ``--artifacts s3://<bucket>/artifacts?endpoint=$CAIRN_TEST_S3_ENDPOINT&path_style=true``
+  with a bucket per server directory (created on start) instead of ``<workdir>/artifacts``.
+
+Tests that look at the store's files on disk are marked ``local_store`` and skipped on the shared backends.
 """
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import json
 import os
@@ -33,6 +43,14 @@ STARTUP_TIMEOUT_S = float(os.environ.get("INTEROP_STARTUP_TIMEOUT", "180" if TAR
 
 # Cairn's JSON body limit (ServerConfiguration.maxBodySize). MLflow has none: see test_bad_input_misc.py.
 CAIRN_MAX_BODY_BYTES = int(os.environ.get("INTEROP_CAIRN_MAX_BODY", str(64 * 1024 * 1024)))
+
+STORE_BACKEND = os.environ.get("INTEROP_STORE", "sqlite").strip().lower()
+ARTIFACTS_BACKEND = os.environ.get("INTEROP_ARTIFACTS", "local").strip().lower()
+if STORE_BACKEND not in ("sqlite", "postgres") or ARTIFACTS_BACKEND not in ("local", "s3"):
+    raise RuntimeError("INTEROP_STORE must be sqlite or postgres, INTEROP_ARTIFACTS local or s3")
+if TARGET == "mlflow" and (STORE_BACKEND, ARTIFACTS_BACKEND) != ("sqlite", "local"):
+    raise RuntimeError("INTEROP_STORE and INTEROP_ARTIFACTS apply to the cairn target only")
+SHARED_BACKENDS = (STORE_BACKEND, ARTIFACTS_BACKEND) != ("sqlite", "local")
 
 API = "/api/2.0/mlflow"
 ARTIFACTS_API = "/api/2.0/mlflow-artifacts/artifacts"
@@ -70,8 +88,12 @@ def mlflow_bin() -> str:
 class ServerProcess:
     """One tracking server process (and its children) in its own process group, rooted at `workdir`."""
 
-    def __init__(self, workdir: Path, port: int | None = None):
+    def __init__(self, workdir: Path, port: int | None = None, shares: Path | None = None, store_options: str = ""):
+        """`shares`: another server's workdir whose store and bucket this one uses (a replica of it);
+        `store_options`: extra PostgreSQL URL options such as ``timeout=2``."""
         self.workdir = Path(workdir)
+        self.shares = Path(shares) if shares else self.workdir
+        self.store_options = store_options
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.store = self.workdir / ("cairn.db" if TARGET == "cairn" else "mlflow.db")
         self.artifacts = self.workdir / "artifacts"
@@ -81,11 +103,35 @@ class ServerProcess:
         self.proc: subprocess.Popen | None = None
         self._log = None
 
+    def _key(self) -> str:
+        return hashlib.sha1(str(self.shares.resolve()).encode()).hexdigest()[:12]
+
+    def store_location(self) -> str:
+        """What --store gets: the SQLite file, or a PostgreSQL schema named after the workdir."""
+        if STORE_BACKEND != "postgres":
+            return str(self.store)
+        base = os.environ.get("CAIRN_TEST_POSTGRES_URL")
+        if not base:
+            raise RuntimeError("INTEROP_STORE=postgres needs CAIRN_TEST_POSTGRES_URL (scripts/test starts PostgreSQL)")
+        options = f"&{self.store_options}" if self.store_options else ""
+        return f"{base}?schema=interop_{self._key()}{options}"
+
+    def artifacts_location(self) -> str:
+        """What --artifacts gets: the directory, or a bucket named after the workdir on the S3-compatible server."""
+        if ARTIFACTS_BACKEND != "s3":
+            return str(self.artifacts)
+        endpoint = os.environ.get("CAIRN_TEST_S3_ENDPOINT")
+        if not endpoint:
+            raise RuntimeError("INTEROP_ARTIFACTS=s3 needs CAIRN_TEST_S3_ENDPOINT (scripts/test starts moto)")
+        bucket = f"interop-{self._key()}"
+        requests.put(f"{endpoint}/{bucket}", timeout=10)  # moto creates it (or answers that it exists)
+        return f"s3://{bucket}/artifacts?endpoint={endpoint}&path_style=true"
+
     def command(self) -> list[str]:
         if TARGET == "cairn":
             return [
                 cairn_bin(), "server", "--host", "127.0.0.1", "--port", str(self.port),
-                "--store", str(self.store), "--artifacts", str(self.artifacts),
+                "--store", self.store_location(), "--artifacts", self.artifacts_location(),
             ]
         return [
             mlflow_bin(), "server",
@@ -99,6 +145,9 @@ class ServerProcess:
         env = dict(os.environ)
         env["MLFLOW_DISABLE_TELEMETRY"] = "true"
         env.pop("MLFLOW_TRACKING_URI", None)
+        if ARTIFACTS_BACKEND == "s3":
+            env.setdefault("AWS_ACCESS_KEY_ID", "testing")
+            env.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
         self._log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
             self.command(), cwd=self.workdir, env=env, stdin=subprocess.DEVNULL,

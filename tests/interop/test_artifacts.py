@@ -19,6 +19,7 @@ def run_dir(server, experiment_id, run_id):
     return server.artifacts / experiment_id / run_id / "artifacts"
 
 
+@pytest.mark.local_store
 def test_log_artifact_lands_on_disk(server, client, experiment_id, tmp_path):
     src = tmp_path / "notes.txt"
     src.write_text("hello artifacts\n")
@@ -30,6 +31,7 @@ def test_log_artifact_lands_on_disk(server, client, experiment_id, tmp_path):
     assert (d / "sub" / "dir" / "notes.txt").read_text() == "hello artifacts\n"
 
 
+@pytest.mark.local_store
 def test_log_artifacts_directory(server, client, experiment_id, tmp_path):
     src = tmp_path / "outdir"
     (src / "nested" / "deeper").mkdir(parents=True)
@@ -54,6 +56,7 @@ def test_log_artifacts_directory(server, client, experiment_id, tmp_path):
     assert [f.path for f in client.list_artifacts(rid, "data/nested/deeper")] == ["data/nested/deeper/d.csv"]
 
 
+@pytest.mark.local_store
 def test_log_text_and_dict_and_download(server, client, experiment_id, tmp_path):
     with mlflow.start_run() as run:
         mlflow.log_text("some text ✓", "texts/hello.txt")
@@ -77,6 +80,7 @@ def test_log_text_and_dict_and_download(server, client, experiment_id, tmp_path)
     assert files_under(everything) == {"texts/hello.txt", "config.json", "config.yaml"}
 
 
+@pytest.mark.local_store
 def test_log_figure(server, client, experiment_id):
     fig, ax = plt.subplots()
     ax.plot([0, 1, 2], [2, 1, 3])
@@ -95,6 +99,7 @@ def test_empty_and_missing_listing(client, experiment_id):
     assert client.list_artifacts(run.info.run_id, "does/not/exist") == []
 
 
+@pytest.mark.local_store
 def test_proxy_wire_details(server, client, experiment_id, tmp_path):
     """The raw artifact proxy: list shape (basenames, no size for dirs), download headers, 404 for a missing file."""
     with mlflow.start_run() as run:
@@ -126,6 +131,7 @@ def test_proxy_wire_details(server, client, experiment_id, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.local_store
 def test_larger_artifact_roundtrip(server, client, experiment_id, tmp_path):
     blob = os.urandom(8 * 1024 * 1024)
     src = tmp_path / "big.bin"

@@ -41,6 +41,7 @@ def _logger(url, run_id, acked, stop):
 
 
 @pytest.mark.slow
+@pytest.mark.local_store
 def test_kill_9_during_batch_logging_loses_no_acknowledged_write(tmp_path):
     workdir = tmp_path / "crash"
     first = ServerProcess(workdir).start()

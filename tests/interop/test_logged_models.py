@@ -17,6 +17,7 @@ def trained():
     return model, X
 
 
+@pytest.mark.local_store
 def test_log_model_and_load_every_way(server, client, experiment_id, trained):
     model, X = trained
     expected = model.predict_proba(X)

@@ -6,7 +6,7 @@ struct BackendOptions: ParsableArguments {
     @Option(name: .customLong("tracking-uri"), help: "URL of a Cairn or MLflow server (env CAIRN_TRACKING_URI).")
     var trackingURI: String?
 
-    @Option(help: "SQLite database of the local store, used when no tracking URI is set (env CAIRN_STORE).")
+    @Option(help: "Local store, used when no tracking URI is set: a SQLite file or a postgres:// URL (env CAIRN_STORE).")
     var store: String?
 
     @Option(help: "Artifact directory of the local store (env CAIRN_ARTIFACTS).")
@@ -25,7 +25,7 @@ struct BackendOptions: ParsableArguments {
             return RemoteBackend(baseURL: url)
         }
         return try await LocalBackend(
-            storePath: ServerCommand.storePath(store ?? environment["CAIRN_STORE"] ?? ".cairn/cairn.db"),
+            storePath: store ?? environment["CAIRN_STORE"] ?? ".cairn/cairn.db",
             artifactsPath: artifacts ?? environment["CAIRN_ARTIFACTS"] ?? ".cairn/artifacts")
     }
 }

@@ -13,6 +13,7 @@ struct ServerCommand: AsyncParsableCommand {
         abstract: "Run the tracking and model registry server (MLflow-compatible REST API).",
         discussion: """
             Everything is kept in ./.cairn/ by default: a SQLite database in WAL mode and an artifact directory.
+            With --store postgres://… and --artifacts s3://… any number of replicas share one database and bucket.
             Each option can also be set through its environment variable (CAIRN_HOST, CAIRN_PORT, CAIRN_STORE,
             CAIRN_ARTIFACTS); a flag wins over the environment. SIGTERM or SIGINT drains in-flight requests first.
             """)
@@ -23,7 +24,7 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (env CAIRN_PORT).")
     var port: Int?
 
-    @Option(help: "SQLite database file of the metadata store (env CAIRN_STORE).")
+    @Option(help: "Metadata store: a SQLite database file, or postgres://user:password@host:port/db (env CAIRN_STORE).")
     var store: String?
 
     @Option(help: "Artifact directory, or s3://bucket/prefix[?endpoint=URL&region=R&path_style=true] (env CAIRN_ARTIFACTS).")
@@ -36,19 +37,39 @@ struct ServerCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var configuration = ServerConfiguration()
         configuration.host = host ?? environment["CAIRN_HOST"] ?? configuration.host
-        if let text = port.map(String.init) ?? environment["CAIRN_PORT"] {
-            guard let value = Int(text), (0...65535).contains(value) else {
-                throw ValidationError("Invalid port '\(text)': expected a number from 0 to 65535.")
-            }
-            configuration.port = value
-        }
-        configuration.storePath = Self.storePath(store ?? environment["CAIRN_STORE"] ?? configuration.storePath)
+        configuration.port = try Self.port(port, environment: environment) ?? configuration.port
+        configuration.storePath = store ?? environment["CAIRN_STORE"] ?? configuration.storePath
         configuration.artifactsPath = artifacts ?? environment["CAIRN_ARTIFACTS"] ?? configuration.artifactsPath
-        if let key = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"] {
-            configuration.s3Credentials = .init(accessKeyID: key, secretAccessKey: secret, sessionToken: environment["AWS_SESSION_TOKEN"])
-        }
+        configuration.s3Credentials = ArtifactStores.credentials(from: environment)
 
-        let levelText = logLevel ?? environment["CAIRN_LOG_LEVEL"] ?? "info"
+        let registry = try Self.bootstrap(logLevel: logLevel ?? environment["CAIRN_LOG_LEVEL"])
+
+        let logger = Logger(label: "cairn.server")
+        let app = try await CairnApplication.build(configuration: configuration, metrics: registry, logger: logger)
+        logger.info(
+            "Cairn server starting",
+            metadata: [
+                "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.store": "\(MetadataStores.redacted(configuration.storePath))",
+                "cairn.artifacts": "\(configuration.artifactsPath)",
+            ])
+        try await app.runService()
+    }
+
+    /// The port from the flag or `CAIRN_PORT`, or `nil` when neither is set.
+    /// - Throws: `ValidationError` for a value outside 0–65535.
+    static func port(_ flag: Int?, environment: [String: String]) throws -> Int? {
+        guard let text = flag.map(String.init) ?? environment["CAIRN_PORT"] else { return nil }
+        guard let value = Int(text), (0...65535).contains(value) else {
+            throw ValidationError("Invalid port '\(text)': expected a number from 0 to 65535.")
+        }
+        return value
+    }
+
+    /// Bootstraps logging to stderr at `logLevel` (default `info`) and swift-metrics with a Prometheus registry.
+    /// - Returns: the registry `/metrics` renders.
+    /// - Throws: `ValidationError` for an unknown level.
+    static func bootstrap(logLevel: String?) throws -> PrometheusCollectorRegistry {
+        let levelText = logLevel ?? "info"
         guard let level = Logger.Level(rawValue: levelText) else { throw ValidationError("Unknown log level '\(levelText)'.") }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -57,20 +78,6 @@ struct ServerCommand: AsyncParsableCommand {
         }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-
-        let logger = Logger(label: "cairn.server")
-        let app = try await CairnApplication.build(configuration: configuration, metrics: registry, logger: logger)
-        logger.info(
-            "Cairn server starting",
-            metadata: [
-                "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.store": "\(configuration.storePath)",
-                "cairn.artifacts": "\(configuration.artifactsPath)",
-            ])
-        try await app.runService()
-    }
-
-    /// Accepts a plain path or a `sqlite:///path` URI.
-    static func storePath(_ value: String) -> String {
-        value.hasPrefix("sqlite:///") ? String(value.dropFirst("sqlite://".count)) : value
+        return registry
     }
 }

@@ -4,9 +4,9 @@ import CairnCore
 ///
 /// Each entity kind describes where its attributes, tags, params and metrics live through an ``EntitySQL``;
 /// the translation itself (comparators, LIKE semantics, NULL ordering) is shared by all of them.
-struct SearchSQL {
+package struct SearchSQL {
     /// Where one searchable entity's data lives.
-    struct EntitySQL {
+    package struct EntitySQL {
         /// Attribute key → a column expression (for example `run_name` → `r.name`).
         var attributes: [String: String]
         /// Attributes compared as numbers.
@@ -17,14 +17,22 @@ struct SearchSQL {
         /// Latest metric values: table with `key`, `value`, `is_nan`, joined to the entity.
         var metrics: (table: String, join: String)?
         var datasets: (table: String, join: String)?
+        /// Attributes ordered by another expression than they are filtered by (ids compared as text, sorted as numbers).
+        var orderAttributes: [String: String] = [:]
         /// Whether `tags.k != 'v'` also matches entities without tag `k` (the registry's rule).
         var notEqualMatchesMissing: Bool = false
     }
 
     let entity: EntitySQL
+    let dialect: SQLDialect
+
+    package init(entity: EntitySQL, dialect: SQLDialect) {
+        self.entity = entity
+        self.dialect = dialect
+    }
 
     /// The conjunction of all clauses, or `1 = 1` when there are none.
-    func condition(_ clauses: [SearchClause]) throws -> SQLFragment {
+    package func condition(_ clauses: [SearchClause]) throws -> SQLFragment {
         if clauses.isEmpty { return SQLFragment("1 = 1") }
         return SQLFragment.joined(try clauses.map(condition), separator: " AND ")
     }
@@ -80,9 +88,9 @@ struct SearchSQL {
         case .equal, .notEqual, .greater, .greaterOrEqual, .less, .lessOrEqual:
             return SQLFragment("\(column) \(comparator.rawValue) ?", [bound])
         case .like:
-            // SQLite's LIKE ignores ASCII case; GLOB is case-sensitive, so translate the pattern.
-            if case .string(let pattern) = value { return SQLFragment("\(column) GLOB ?", [.text(Self.glob(fromLike: pattern))]) }
-            return SQLFragment("\(column) GLOB ?", [bound])
+            if case .string(let pattern) = value { return dialect.caseSensitiveLike(column, pattern: pattern) }
+            guard case .text(let text) = bound else { return SQLFragment("0 = 1") }
+            return dialect.caseSensitiveLike(column, pattern: text)
         case .ilike:
             return SQLFragment("lower(\(column)) LIKE lower(?)", [bound])
         case .in, .notIn:
@@ -96,13 +104,13 @@ struct SearchSQL {
     }
 
     /// ORDER BY terms for the orderings, each with missing values last.
-    func orderTerms(_ orders: [SearchOrder]) throws -> [SQLFragment] {
+    package func orderTerms(_ orders: [SearchOrder]) throws -> [SQLFragment] {
         try orders.map { order in
             let direction = order.ascending ? "ASC" : "DESC"
             let expression: SQLFragment
             switch order.entity {
             case .attribute:
-                guard let column = entity.attributes[order.key] else {
+                guard let column = entity.orderAttributes[order.key] ?? entity.attributes[order.key] else {
                     throw CairnError.invalid("Invalid order_by key '\(order.key)'.")
                 }
                 expression = SQLFragment(column)

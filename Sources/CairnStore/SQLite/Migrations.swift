@@ -1,119 +1,14 @@
 import GRDB
 
-/// The numbered schema migrations. Never edit a shipped migration; add a new one.
+/// The numbered schema migrations of ``Schema``, applied by GRDB's migrator.
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("001_tracking_and_registry") { db in
-            for statement in schemaV1 { try db.execute(sql: statement) }
+        for migration in Schema.migrations {
+            migrator.registerMigration(migration.id) { db in
+                for statement in migration.statements(for: .sqlite) { try db.execute(sql: statement) }
+            }
         }
         return migrator
     }
-
-    static let schemaV1 = [
-        """
-        CREATE TABLE experiments (
-            experiment_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, artifact_location TEXT NOT NULL,
-            lifecycle_stage TEXT NOT NULL, creation_time INTEGER NOT NULL, last_update_time INTEGER NOT NULL)
-        """,
-        """
-        CREATE TABLE experiment_tags (
-            experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id) ON DELETE CASCADE,
-            key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (experiment_id, key))
-        """,
-        """
-        CREATE TABLE runs (
-            run_id TEXT PRIMARY KEY, experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
-            name TEXT NOT NULL, user_id TEXT NOT NULL, status TEXT NOT NULL, start_time INTEGER NOT NULL,
-            end_time INTEGER, artifact_uri TEXT NOT NULL, lifecycle_stage TEXT NOT NULL)
-        """,
-        "CREATE INDEX runs_by_experiment ON runs (experiment_id, start_time DESC, run_id)",
-        """
-        CREATE TABLE run_params (
-            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT NOT NULL,
-            PRIMARY KEY (run_id, key))
-        """,
-        """
-        CREATE TABLE run_tags (
-            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT NOT NULL,
-            PRIMARY KEY (run_id, key))
-        """,
-        """
-        CREATE TABLE metrics (
-            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE, key TEXT NOT NULL, value REAL NOT NULL,
-            is_nan INTEGER NOT NULL, timestamp INTEGER NOT NULL, step INTEGER NOT NULL, dataset_name TEXT,
-            dataset_digest TEXT, model_id TEXT, PRIMARY KEY (run_id, key, timestamp, step, value, is_nan))
-        """,
-        "CREATE INDEX metrics_by_model ON metrics (model_id) WHERE model_id IS NOT NULL",
-        """
-        CREATE TABLE latest_metrics (
-            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE, key TEXT NOT NULL, value REAL NOT NULL,
-            is_nan INTEGER NOT NULL, timestamp INTEGER NOT NULL, step INTEGER NOT NULL, dataset_name TEXT,
-            dataset_digest TEXT, model_id TEXT, PRIMARY KEY (run_id, key))
-        """,
-        "CREATE INDEX latest_metrics_by_key ON latest_metrics (key, value)",
-        """
-        CREATE TABLE run_dataset_inputs (
-            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE, name TEXT NOT NULL, digest TEXT NOT NULL,
-            source_type TEXT NOT NULL, source TEXT NOT NULL, schema TEXT, profile TEXT, context TEXT,
-            tags TEXT NOT NULL, PRIMARY KEY (run_id, name, digest))
-        """,
-        """
-        CREATE TABLE run_model_inputs (
-            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE, model_id TEXT NOT NULL,
-            PRIMARY KEY (run_id, model_id))
-        """,
-        """
-        CREATE TABLE run_model_outputs (
-            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE, model_id TEXT NOT NULL,
-            step INTEGER NOT NULL, PRIMARY KEY (run_id, model_id))
-        """,
-        """
-        CREATE TABLE logged_models (
-            model_id TEXT PRIMARY KEY, experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
-            name TEXT NOT NULL, creation_timestamp INTEGER NOT NULL, last_updated_timestamp INTEGER NOT NULL,
-            artifact_uri TEXT NOT NULL, status TEXT NOT NULL, status_message TEXT, creator_id TEXT, model_type TEXT,
-            source_run_id TEXT, deleted INTEGER NOT NULL DEFAULT 0)
-        """,
-        "CREATE INDEX logged_models_by_experiment ON logged_models (experiment_id, name)",
-        """
-        CREATE TABLE logged_model_tags (
-            model_id TEXT NOT NULL REFERENCES logged_models(model_id) ON DELETE CASCADE, key TEXT NOT NULL,
-            value TEXT NOT NULL, PRIMARY KEY (model_id, key))
-        """,
-        """
-        CREATE TABLE logged_model_params (
-            model_id TEXT NOT NULL REFERENCES logged_models(model_id) ON DELETE CASCADE, key TEXT NOT NULL,
-            value TEXT NOT NULL, PRIMARY KEY (model_id, key))
-        """,
-        """
-        CREATE TABLE registered_models (
-            name TEXT PRIMARY KEY, creation_timestamp INTEGER NOT NULL, last_updated_timestamp INTEGER NOT NULL,
-            user_id TEXT, description TEXT)
-        """,
-        """
-        CREATE TABLE registered_model_tags (
-            name TEXT NOT NULL REFERENCES registered_models(name) ON UPDATE CASCADE ON DELETE CASCADE,
-            key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, key))
-        """,
-        """
-        CREATE TABLE model_versions (
-            name TEXT NOT NULL REFERENCES registered_models(name) ON UPDATE CASCADE ON DELETE CASCADE,
-            version INTEGER NOT NULL, creation_timestamp INTEGER NOT NULL, last_updated_timestamp INTEGER NOT NULL,
-            user_id TEXT, current_stage TEXT NOT NULL, description TEXT, source TEXT NOT NULL,
-            storage_location TEXT NOT NULL, run_id TEXT, run_link TEXT, model_id TEXT,
-            deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (name, version))
-        """,
-        """
-        CREATE TABLE model_version_tags (
-            name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
-            PRIMARY KEY (name, version, key),
-            FOREIGN KEY (name, version) REFERENCES model_versions(name, version) ON UPDATE CASCADE ON DELETE CASCADE)
-        """,
-        """
-        CREATE TABLE registered_model_aliases (
-            name TEXT NOT NULL REFERENCES registered_models(name) ON UPDATE CASCADE ON DELETE CASCADE,
-            alias TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (name, alias))
-        """,
-    ]
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import CairnML
 
-/// How every data-reading command reads a CSV file.
+/// How every data-reading command reads a data file: CSV, or JSON Lines when the name ends in `.jsonl` or
+/// `.ndjson` (either may be gzip-compressed).
 struct DataOptions: ParsableArguments {
     @Flag(help: "The file has no header line; columns are named c0, c1, ….")
     var noHeader = false
@@ -33,5 +34,9 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Reads a file with these options.
-    func read(_ path: String) throws -> Table { try CSVReader.read(path: path, options: csvOptions()) }
+    func read(_ path: String) throws -> Table {
+        let name = path.hasSuffix(".gz") ? String(path.dropLast(3)) : path
+        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return try JSONLinesReader.read(path: path) }
+        return try CSVReader.read(path: path, options: csvOptions())
+    }
 }

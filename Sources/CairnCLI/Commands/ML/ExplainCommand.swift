@@ -11,17 +11,31 @@ struct ExplainCommand: AsyncParsableCommand {
             Contributions are exact: TreeSHAP for boosted trees, coefficient times deviation from the mean for linear
             models, on the model's raw score (log-odds for classifiers). The CSV has a row column, the base value, and
             one column per feature (per class and feature, as class:feature, for multiclass models).
+            With --method permutation (needs --target), prints instead how much the held-out score (AUC, accuracy or
+            R²) drops when each feature is shuffled, averaged over --repeats shuffles.
             """)
 
     @OptionGroup var dataOptions: DataOptions
     @Option(help: "Model file written by cairn train.") var model: String
     @Option(help: "Rows to explain (CSV).") var data: String
     @Option(help: "Where to write the per-row contributions (CSV).") var output = "contributions.csv"
+    @Option(help: "contributions (exact per-row contributions) or permutation (score drop per shuffled feature).")
+    var method = "contributions"
+    @Option(help: "The target column, for --method permutation.") var target: String?
+    @Option(help: "Shuffles per feature, for --method permutation.") var repeats = 5
     @Flag(help: "Print global importances as JSON.") var json = false
+
+    func validate() throws {
+        guard ["contributions", "permutation"].contains(method) else {
+            throw ValidationError("--method must be contributions or permutation")
+        }
+        if method == "permutation" && target == nil { throw ValidationError("--method permutation needs --target") }
+    }
 
     func run() async throws {
         try await Output.run {
             let loaded = try ModelFile.load(from: model)
+            if method == "permutation", let target { return try permutation(loaded, target: target) }
             let contributions = try Explainer.contributions(loaded, try dataOptions.read(data))
             try Self.csv(contributions, classes: loaded.classes).write(toFile: output, atomically: true, encoding: .utf8)
             let ranked = zip(contributions.featureNames, contributions.meanAbsolute).sorted { $0.1 > $1.1 }
@@ -29,6 +43,31 @@ struct ExplainCommand: AsyncParsableCommand {
             Output.table(["FEATURE", "MEAN |CONTRIBUTION|"], ranked.map { [$0.0, String(format: "%.6f", $0.1)] })
             print("contributions written to \(output)")
         }
+    }
+
+    private func permutation(_ loaded: TabularModel, target: String) throws {
+        let report = try PermutationImportance.compute(loaded, on: try dataOptions.read(data), target: target, repeats: repeats)
+        let ranked = report.featureNames.indices.sorted { report.meanDecrease[$0] > report.meanDecrease[$1] }
+        if json {
+            struct Importance: Encodable {
+                let feature: String
+                let mean_decrease: Double
+                let std: Double
+            }
+            struct Report: Encodable {
+                let metric: String
+                let baseline: Double
+                let importances: [Importance]
+            }
+            let importances = ranked.map {
+                Importance(feature: report.featureNames[$0], mean_decrease: report.meanDecrease[$0], std: report.standardDeviation[$0])
+            }
+            return try Output.json(Report(metric: report.metric, baseline: report.baseline, importances: importances))
+        }
+        print("\(report.metric) on the given rows: \(String(format: "%.6f", report.baseline))")
+        Output.table(
+            ["FEATURE", "MEAN DECREASE", "STD"],
+            ranked.map { [report.featureNames[$0], String(format: "%.6f", report.meanDecrease[$0]), String(format: "%.6f", report.standardDeviation[$0])] })
     }
 
     /// One line per row: the row index, then per output the base value and each feature's contribution.

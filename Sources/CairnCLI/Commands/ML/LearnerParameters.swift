@@ -41,8 +41,23 @@ enum LearnerParameters {
                 }
             }
             return .linear(parameters)
+        case "rf", "random_forest", "extratrees", "extra_trees":
+            var parameters = model.hasPrefix("extra") ? RandomForestParameters.extraTrees : RandomForestParameters()
+            for (key, text) in values {
+                switch key {
+                case "n_estimators", "num_trees", "num_iterations": parameters.treeCount = try int(key, text)
+                case "max_depth": parameters.maxDepth = try int(key, text)
+                case "min_data_in_leaf", "min_samples_leaf": parameters.minDataInLeaf = try int(key, text)
+                case "max_features", "feature_fraction_bynode": parameters.featureFractionPerSplit = try double(key, text)
+                case "bootstrap": parameters.bootstrap = try bool(key, text)
+                case "max_bin": parameters.maxBin = try int(key, text)
+                case "seed", "random_state": parameters.seed = UInt64(try int(key, text))
+                default: throw CairnError.invalid("Unknown parameter '\(key)' for model \(model)")
+                }
+            }
+            return .randomForest(parameters)
         default:
-            throw CairnError.invalid("Unknown model '\(model)': use gbdt or linear")
+            throw CairnError.invalid("Unknown model '\(model)': use gbdt, rf, extratrees or linear")
         }
     }
 
@@ -60,6 +75,14 @@ enum LearnerParameters {
     private static func int(_ key: String, _ text: String) throws -> Int {
         guard let value = Int(text) else { throw CairnError.invalid("Parameter '\(key)' must be an integer, got '\(text)'") }
         return value
+    }
+
+    private static func bool(_ key: String, _ text: String) throws -> Bool {
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw CairnError.invalid("Parameter '\(key)' must be true or false, got '\(text)'")
+        }
     }
 
     private static func double(_ key: String, _ text: String) throws -> Double {

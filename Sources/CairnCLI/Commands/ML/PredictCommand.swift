@@ -1,6 +1,7 @@
 import ArgumentParser
 import CairnCore
 import CairnML
+import CairnServing
 import Foundation
 
 /// `cairn predict`: scores a CSV file with a model from a path or the registry.
@@ -8,8 +9,10 @@ struct PredictCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict", abstract: "Score a CSV file with a model file, a run's model or a registered model.",
         discussion: """
-            MODEL is a model file or directory, runs:/<run_id>/<path>, models:/<name>/<version>, models:/<name>/<stage>,
+            MODEL is a model file (ONNX, XGBoost JSON/UBJSON, LightGBM text or Cairn), an MLflow model directory (onnx,
+            xgboost or lightgbm flavor), runs:/<run_id>/<path>, models:/<name>/<version>, models:/<name>/<stage>,
             models:/<name>@<alias> or models:/m-<id> (resolved through the tracking store or --tracking-uri).
+            Columns are matched to the model's inputs by name, or by position when a one-matrix model's names are absent.
             Classifiers give a label column and one prob_<class> column per class; regressors a prediction column.
             """)
 
@@ -21,7 +24,8 @@ struct PredictCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Output.run {
-            let predictor = try ModelReference.load(at: try await ModelReference(text: model).localURL(try await backend.backend()))
+            let files = try await ModelURI(parsing: model).resolve(with: try await backend.backend())
+            let predictor = try RuntimePredictorLoader().load(at: files.url).predictor
             let predictions = try Self.renamed(try predictor.predict(try dataOptions.read(data)), classes: predictor.classes)
             if backend.json { return try Output.json(Self.records(predictions)) }
             let text = Self.csv(predictions)

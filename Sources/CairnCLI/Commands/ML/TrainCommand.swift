@@ -20,7 +20,7 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Training data (CSV).") var data: String
     @Option(help: "Name of the target column.") var target: String
     @Option(help: "binary, multiclass or regression (inferred from the target when omitted).") var task: String?
-    @Option(help: "Learner: gbdt (histogram gradient boosting) or linear.") var model = "gbdt"
+    @Option(help: "Learner: gbdt (histogram gradient boosting), rf (random forest), extratrees or linear.") var model = "gbdt"
     @Option(name: .customLong("param"), help: "A hyperparameter as key=value, LightGBM names (repeatable).") var params: [String] = []
     @Option(help: "Validation data (CSV) for metrics and early stopping.") var valid: String?
     @Option(help: "Cross-validate with this many folds (instead of --valid), then train on all rows.") var cv: Int?
@@ -43,7 +43,9 @@ struct TrainCommand: AsyncParsableCommand {
                 guard let value = LearningTask(rawValue: text) else { throw CairnError.invalid("Unknown task '\(text)': use binary, multiclass or regression") }
                 return value
             }
-            let table = try dataOptions.read(data)
+            let clock = ContinuousClock()
+            var timings: [String: Double] = [:]
+            let table = try Self.timed(clock, "read_seconds", into: &timings) { try dataOptions.read(data) }
             let validation = try valid.map(dataOptions.read)
 
             var metrics: [String: Double] = [:]
@@ -51,12 +53,17 @@ struct TrainCommand: AsyncParsableCommand {
                 metrics = try CrossValidation.meanMetrics(table, target: target, task: learningTask, algorithm: algorithm, folds: cv)
             }
             let progress = TrainingProgress(total: Self.rounds(algorithm))
-            let trained = try Trainer.train(
-                table, target: target, task: learningTask, algorithm: algorithm, validation: validation,
-                progress: { round, loss in progress.record(round: round, loss: loss) })
+            let trained = try Self.timed(clock, "fit_seconds", into: &timings) {
+                try Trainer.train(
+                    table, target: target, task: learningTask, algorithm: algorithm, validation: validation,
+                    progress: { round, loss in progress.record(round: round, loss: loss) })
+            }
             progress.finish()
             if let validation {
-                for (name, value) in try Evaluation.evaluate(trained, on: validation, target: target) { metrics["valid_\(name)"] = value }
+                let scores = try Self.timed(clock, "valid_evaluate_seconds", into: &timings) {
+                    try Evaluation.evaluate(trained, on: validation, target: target)
+                }
+                for (name, value) in scores { metrics["valid_\(name)"] = value }
             }
             for (name, value) in try Evaluation.evaluate(trained, on: table, target: target) { metrics["train_\(name)"] = value }
             try ModelFile.save(trained, to: output)
@@ -76,24 +83,41 @@ struct TrainCommand: AsyncParsableCommand {
                     version = try await tracking.registerModel(name: register, source: "runs:/\(logged)/model", runID: logged).version
                 }
             }
-            try Self.report(metrics: metrics, runID: runID, version: version.map { "\(register ?? "")/\($0)" }, output: output, json: backend.json)
+            try Self.report(
+                metrics: metrics, timings: timings, runID: runID, version: version.map { "\(register ?? "")/\($0)" }, output: output,
+                json: backend.json)
         }
     }
 
     static func rounds(_ algorithm: Trainer.Algorithm) -> Int {
-        if case .gradientBoosting(let parameters) = algorithm { return parameters.numIterations }
-        return 1
+        switch algorithm {
+        case .gradientBoosting(let parameters): parameters.numIterations
+        case .randomForest(let parameters): parameters.treeCount
+        case .linear: 1
+        }
     }
 
-    static func report(metrics: [String: Double], runID: String?, version: String?, output: String, json: Bool) throws {
+    /// Runs `work` and records its wall time in seconds under `name`.
+    static func timed<T>(_ clock: ContinuousClock, _ name: String, into timings: inout [String: Double], _ work: () throws -> T) rethrows -> T {
+        let start = clock.now
+        let result = try work()
+        let elapsed = clock.now - start
+        timings[name] = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return result
+    }
+
+    static func report(
+        metrics: [String: Double], timings: [String: Double], runID: String?, version: String?, output: String, json: Bool
+    ) throws {
         if json {
             struct Summary: Encodable {
                 let run_id: String?
                 let registered_version: String?
                 let model: String
                 let metrics: [String: Double]
+                let timings: [String: Double]
             }
-            return try Output.json(Summary(run_id: runID, registered_version: version, model: output, metrics: metrics))
+            return try Output.json(Summary(run_id: runID, registered_version: version, model: output, metrics: metrics, timings: timings))
         }
         Output.table(["METRIC", "VALUE"], metrics.sorted { $0.key < $1.key }.map { [$0.key, String(format: "%.6f", $0.value)] })
         print("model written to \(output)" + (runID.map { ", run \($0)" } ?? "") + (version.map { ", registered as models:/\($0)" } ?? ""))

@@ -1,0 +1,3 @@
+import CairnStore
+
+extension PostgresStore: MetadataStore {}
