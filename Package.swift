@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Domain and library targets: no web framework, no SQL driver, no argument parser.
@@ -43,12 +44,15 @@ let package = Package(
         .target(name: "CairnTracking", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnRegistry", dependencies: ["CairnCore", "CairnArtifacts"]),
         .target(name: "CairnAPI", dependencies: ["CairnCore"]),
+        .target(
+            name: "CairnServing",
+            dependencies: ["CairnCore", "CairnML", "CairnArtifacts", "CairnRegistry", .product(name: "Metrics", package: "swift-metrics")]),
 
         // Adapters at the edge.
         .target(
             name: "CairnStore",
             dependencies: [
-                "CairnCore", "CairnTracking", "CairnRegistry",
+                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
@@ -57,7 +61,9 @@ let package = Package(
             name: "CairnServer",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnArtifactsS3", "CairnTracking", "CairnRegistry", "CairnStore",
+                "CairnML", "CairnServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -68,7 +74,7 @@ let package = Package(
             name: "CairnCLI",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnTracking", "CairnRegistry", "CairnStore",
-                "CairnServer", "CairnML",
+                "CairnServer", "CairnML", "CairnServing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -78,17 +84,18 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
-        .target(name: "CairnTesting", dependencies: ["CairnCore", "CairnStore", "CairnTracking", "CairnRegistry", "CairnArtifacts"]),
+        .target(name: "CairnTesting", dependencies: ["CairnCore", "CairnStore", "CairnTracking", "CairnRegistry", "CairnArtifacts", "CairnML"]),
 
         // Tests mirror the targets.
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
+        .testTarget(name: "CairnServingTests", dependencies: ["CairnServing", "CairnML", "CairnStore", "CairnTesting"]),
         .testTarget(
             name: "CairnServerTests",
             dependencies: [
-                "CairnServer", "CairnTesting",
+                "CairnServer", "CairnTesting", "CairnServing", "CairnML",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -97,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "CairnCLITests",
             dependencies: [
-                "CairnCLI", "CairnTesting",
+                "CairnCLI", "CairnTesting", "CairnAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

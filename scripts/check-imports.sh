@@ -16,10 +16,11 @@ allowed() {
         CairnTracking) echo "CairnCore CairnArtifacts Foundation" ;;
         CairnRegistry) echo "CairnCore CairnArtifacts Foundation" ;;
         CairnAPI) echo "CairnCore Foundation" ;;
-        CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnArtifacts Foundation GRDB Metrics" ;;
-        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle" ;;
-        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc" ;;
-        CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation" ;;
+        CairnServing) echo "CairnCore CairnML CairnRuntime CairnArtifacts CairnRegistry Foundation Metrics Synchronization" ;;
+        CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnServing CairnArtifacts Foundation GRDB Metrics" ;;
+        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnML CairnServing Foundation Hummingbird HTTPTypes Logging Metrics Prometheus ServiceLifecycle" ;;
+        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnServing CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc" ;;
+        CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts CairnML Foundation" ;;
         cairn) echo "CairnCLI" ;;
         *) echo "" ;;
     esac

@@ -10,4 +10,12 @@ public enum Routes {
     public static let mlflowArtifactsAjax = "/ajax-api/2.0/mlflow-artifacts"
     /// MLflow 3 RPCs (server info).
     public static let mlflowV3 = "/api/3.0/mlflow"
+    /// The Open Inference Protocol (KServe V2).
+    public static let inferenceV2 = "/v2"
+    /// MLflow's scoring endpoint.
+    public static let invocations = "/invocations"
+    /// Cairn's deployments API.
+    public static let deployments = "/api/cairn/v1/deployments"
+    /// MLflow scoring for a deployment: `/deployments/{name}/invocations`.
+    public static let deploymentInvocations = "/deployments"
 }

@@ -7,7 +7,7 @@ public struct CairnCommand: AsyncParsableCommand {
         abstract: "Carry a machine-learning model through its whole life: tracking, registry and more.",
         version: "0.1.0",
         subcommands: [
-            ServerCommand.self, ExperimentsCommand.self, RunsCommand.self, ModelsCommand.self, TrainCommand.self,
+            ServerCommand.self, ServeCommand.self, DeploymentsCommand.self, ExperimentsCommand.self, RunsCommand.self, ModelsCommand.self, TrainCommand.self,
             EvaluateCommand.self, ExplainCommand.self, PredictCommand.self,
         ])
 

@@ -3,6 +3,7 @@ import CairnArtifacts
 import CairnArtifactsS3
 import CairnCore
 import CairnRegistry
+import CairnServing
 import CairnStore
 import CairnTracking
 import Foundation
@@ -25,10 +26,12 @@ public enum CairnApplication {
         let artifacts = try artifactStore(configuration)
         let tracking = TrackingService(experiments: store, runs: store)
         try await tracking.bootstrap()
-        let router = makeRouter(store: store, artifacts: artifacts, configuration: configuration, metrics: metrics)
+        let serving = makeServing(store: store, artifacts: artifacts, configuration: configuration)
+        let router = makeRouter(store: store, artifacts: artifacts, configuration: configuration, metrics: metrics, serving: serving)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
+            services: serving.services(refreshInterval: configuration.deploymentRefreshInterval, logger: logger),
             logger: logger)
     }
 
@@ -44,11 +47,22 @@ public enum CairnApplication {
         return S3ArtifactStore(location: try S3Location(uri: configuration.artifactsPath), credentials: credentials)
     }
 
+    /// The deployments of a store, served from models in its registry and artifact store.
+    public static func makeServing(store: SQLiteStore, artifacts: any ArtifactStore, configuration: ServerConfiguration) -> ServerServing {
+        let tracking = TrackingService(experiments: store, runs: store)
+        let runs = TrackingRunLookup(tracking: tracking, loggedModels: LoggedModelService(models: store, experiments: store))
+        return ServerServing(
+            store: store, registry: RegistryService(models: store, versions: store, runs: runs), runs: runs, artifacts: artifacts,
+            cacheDirectory: configuration.modelCacheDirectory)
+    }
+
     /// The router with every route and middleware; separate from ``build`` so tests can drive it in memory.
+    /// - Parameter serving: the deployments to host; made from the store when `nil`.
     public static func makeRouter(
         store: SQLiteStore, artifacts: any ArtifactStore, configuration: ServerConfiguration,
-        metrics: PrometheusCollectorRegistry
+        metrics: PrometheusCollectorRegistry, serving: ServerServing? = nil
     ) -> Router<BasicRequestContext> {
+        let serving = serving ?? makeServing(store: store, artifacts: artifacts, configuration: configuration)
         let tracking = TrackingService(experiments: store, runs: store)
         let loggedModels = LoggedModelService(models: store, experiments: store)
         let registry = RegistryService(
@@ -74,6 +88,13 @@ public enum CairnApplication {
             on: [Routes.mlflowArtifacts, Routes.mlflowArtifactsAjax].map {
                 router.group(RouterPath($0)).add(middleware: MLflowErrorMiddleware())
             })
+
+        DeploymentsController(deployments: serving.deployments, maxBodySize: configuration.maxBodySize).register(on: router)
+        PredictionLogController(predictions: serving.predictions, maxBodySize: configuration.maxBodySize).register(on: router)
+        let hosted = ServingService(directory: serving.host)
+        InferenceV2Controller(serving: hosted, serverVersion: version, maxBodySize: configuration.maxBodySize).register(on: router)
+        ScoringController(serving: hosted, maxBodySize: configuration.maxBodySize)
+            .registerEndpoints(on: router, prefix: Routes.deploymentInvocations)
         return router
     }
 }

@@ -13,11 +13,19 @@ public struct ServerConfiguration: Sendable {
     public var s3Credentials: SigV4.Credentials?
     /// Largest accepted JSON request body, in bytes (artifact uploads stream and are not limited by it).
     public var maxBodySize: Int
+    /// Where deployments keep downloaded copies of model files.
+    public var modelCacheDirectory: URL
+    /// How often deployments check the store and the registry for changes (moved aliases, other replicas' edits).
+    public var deploymentRefreshInterval: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, storePath: String = ".cairn/cairn.db",
-        artifactsPath: String = ".cairn/artifacts", s3Credentials: SigV4.Credentials? = nil, maxBodySize: Int = 64 * 1024 * 1024
+        artifactsPath: String = ".cairn/artifacts", s3Credentials: SigV4.Credentials? = nil, maxBodySize: Int = 64 * 1024 * 1024,
+        modelCacheDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-models"),
+        deploymentRefreshInterval: Duration = .seconds(5)
     ) {
+        self.modelCacheDirectory = modelCacheDirectory
+        self.deploymentRefreshInterval = deploymentRefreshInterval
         self.s3Credentials = s3Credentials
         self.host = host
         self.port = port

@@ -4,6 +4,7 @@ import CairnCore
 import Foundation
 import CairnRegistry
 import CairnServer
+import CairnServing
 import CairnStore
 import CairnTracking
 
@@ -12,6 +13,8 @@ struct LocalBackend: TrackingBackend {
     let tracking: TrackingService
     let registry: RegistryService
     let artifacts: LocalArtifactStore
+    /// Resolves model URIs through the same services.
+    let models: RegistryModelSource
     private let store: SQLiteStore
 
     init(storePath: String, artifactsPath: String = ".cairn/artifacts") async throws {
@@ -19,9 +22,11 @@ struct LocalBackend: TrackingBackend {
         artifacts = try LocalArtifactStore(root: URL(fileURLWithPath: artifactsPath))
         tracking = TrackingService(experiments: store, runs: store)
         try await tracking.bootstrap()
-        registry = RegistryService(
-            models: store, versions: store,
-            runs: TrackingRunLookup(tracking: tracking, loggedModels: LoggedModelService(models: store, experiments: store)))
+        let runs = TrackingRunLookup(tracking: tracking, loggedModels: LoggedModelService(models: store, experiments: store))
+        registry = RegistryService(models: store, versions: store, runs: runs)
+        models = RegistryModelSource(
+            registry: registry, runs: runs, artifacts: artifacts,
+            cacheDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("cairn-models"))
     }
 
     func searchExperiments(filter: String?, viewType: String, maxResults: Int) async throws -> [MLflowExperiment] {
@@ -121,30 +126,15 @@ struct LocalBackend: TrackingBackend {
         return MLflowMapping.modelVersion(version)
     }
 
-    func modelVersionLocation(name: String, selector: ModelSelector) async throws -> String {
-        switch selector {
-        case .version(let number): return try await registry.downloadURI(name: name, version: number)
-        case .alias(let alias): return try await registry.version(name: name, alias: alias).storageLocation
-        case .stage(let stage):
-            guard let latest = try await registry.latestVersions(name: name, stages: [stage]).first else {
-                throw CairnError.notFound("Registered model '\(name)' has no version in stage \(stage)")
-            }
-            return latest.storageLocation
-        }
+    func runArtifactLocation(runID: String) async throws -> String { try await models.runArtifactLocation(runID: runID) }
+
+    func loggedModelLocation(id: String) async throws -> String { try await models.loggedModelLocation(id: id) }
+
+    func registeredVersion(name: String, selector: ModelSelector) async throws -> RegisteredLocation {
+        try await models.registeredVersion(name: name, selector: selector)
     }
 
-    func loggedModelLocation(id: String) async throws -> String {
-        try await LoggedModelService(models: store, experiments: store).get(id: id).artifactURI
-    }
-
-    func localCopy(of location: String) async throws -> URL {
-        if let path = try ArtifactPath.proxied(location) {
-            return path.segments.reduce(artifacts.root) { $0.appendingPathComponent($1) }
-        }
-        if location.hasPrefix("file://") { return URL(fileURLWithPath: String(location.dropFirst("file://".count))) }
-        if location.hasPrefix("/") { return URL(fileURLWithPath: location) }
-        throw CairnError.invalid("Cannot read artifacts at '\(location)' from the local store")
-    }
+    func localCopy(of location: String) async throws -> URL { try await models.localCopy(of: location) }
 
     static func view(_ text: String) throws -> ViewType {
         switch text.lowercased() {

@@ -1,6 +1,7 @@
 import CairnAPI
 import CairnArtifacts
 import CairnCore
+import CairnServing
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -15,13 +16,21 @@ struct RemoteBackend: TrackingBackend {
         _ method: String, _ path: String, query: [(String, String)] = [], body: [String: any Sendable]? = nil,
         as type: Response.Type
     ) async throws -> Response {
-        var components = URLComponents(url: baseURL.appendingPathComponent(Routes.mlflow + path), resolvingAgainstBaseURL: false)!
+        try await call(method, Routes.mlflow + path, query: query, data: try body.map { try JSONSerialization.data(withJSONObject: $0) }, as: type)
+    }
+
+    /// Sends a request to `path` (under the server's base URL) and decodes the answer; an error answer in MLflow's
+    /// shape becomes the matching ``CairnError``.
+    func call<Response: Decodable>(
+        _ method: String, _ path: String, query: [(String, String)] = [], data: Data?, as type: Response.Type
+    ) async throws -> Response {
+        var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
         var request = URLRequest(url: components.url!)
         request.httpMethod = method
-        if let body {
+        if let data {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            request.httpBody = data
         }
         let (data, response): (Data, URLResponse)
         do {
@@ -170,7 +179,11 @@ struct RemoteBackend: TrackingBackend {
         ).model_version
     }
 
-    func modelVersionLocation(name: String, selector: ModelSelector) async throws -> String {
+    func runArtifactLocation(runID: String) async throws -> String {
+        try await run(id: runID).info.artifact_uri ?? ""
+    }
+
+    func registeredVersion(name: String, selector: ModelSelector) async throws -> RegisteredLocation {
         let version: String
         switch selector {
         case .version(let number): version = number
@@ -186,9 +199,10 @@ struct RemoteBackend: TrackingBackend {
             }
             version = first.version
         }
-        return try await call(
+        let location = try await call(
             "GET", "/model-versions/get-download-uri", query: [("name", name), ("version", version)], as: MLflowDownloadURIResponse.self
         ).artifact_uri
+        return RegisteredLocation(version: version, location: location)
     }
 
     func loggedModelLocation(id: String) async throws -> String {

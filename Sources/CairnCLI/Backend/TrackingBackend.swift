@@ -1,11 +1,13 @@
 import CairnAPI
 import CairnCore
+import CairnServing
 import Foundation
 
 /// What the tracking and registry commands need, answered either by the local store or by a server.
 ///
-/// Results are MLflow wire types so both backends print the same output.
-protocol TrackingBackend: Sendable {
+/// Results are MLflow wire types so both backends print the same output. As a ``ModelSource`` it resolves
+/// `runs:/` and `models:/` URIs for `cairn predict` and `cairn serve`.
+protocol TrackingBackend: ModelSource {
     func searchExperiments(filter: String?, viewType: String, maxResults: Int) async throws -> [MLflowExperiment]
     func createExperiment(name: String, artifactLocation: String?) async throws -> String
     func deleteExperiment(id: String) async throws
@@ -31,23 +33,10 @@ protocol TrackingBackend: Sendable {
     /// Marks the run ended with a status (`FINISHED` or `FAILED`).
     func endRun(runID: String, status: String) async throws
 
-    // Models, used by `cairn train --register` and `cairn predict`.
+    // Models, used by `cairn train --register`.
 
     /// Registers a new version of `name` (creating the model if needed) from a source such as `runs:/<id>/model`.
     func registerModel(name: String, source: String, runID: String) async throws -> MLflowModelVersion
-    /// The storage location of a registered version: by number, by alias, or the latest in a stage.
-    func modelVersionLocation(name: String, selector: ModelSelector) async throws -> String
-    /// The artifact location of a logged model (`m-…`).
-    func loggedModelLocation(id: String) async throws -> String
-    /// A local file or directory holding what is stored at an artifact location (downloaded if remote).
-    func localCopy(of location: String) async throws -> URL
-}
-
-/// Which version of a registered model a `models:/` URI names.
-enum ModelSelector: Equatable {
-    case version(String)
-    case alias(String)
-    case stage(String)
 }
 
 extension TrackingBackend {

@@ -36,27 +36,14 @@ struct ServerCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var configuration = ServerConfiguration()
         configuration.host = host ?? environment["CAIRN_HOST"] ?? configuration.host
-        if let text = port.map(String.init) ?? environment["CAIRN_PORT"] {
-            guard let value = Int(text), (0...65535).contains(value) else {
-                throw ValidationError("Invalid port '\(text)': expected a number from 0 to 65535.")
-            }
-            configuration.port = value
-        }
+        configuration.port = try Self.port(port, environment: environment) ?? configuration.port
         configuration.storePath = Self.storePath(store ?? environment["CAIRN_STORE"] ?? configuration.storePath)
         configuration.artifactsPath = artifacts ?? environment["CAIRN_ARTIFACTS"] ?? configuration.artifactsPath
         if let key = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"] {
             configuration.s3Credentials = .init(accessKeyID: key, secretAccessKey: secret, sessionToken: environment["AWS_SESSION_TOKEN"])
         }
 
-        let levelText = logLevel ?? environment["CAIRN_LOG_LEVEL"] ?? "info"
-        guard let level = Logger.Level(rawValue: levelText) else { throw ValidationError("Unknown log level '\(levelText)'.") }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let registry = try Self.bootstrap(logLevel: logLevel ?? environment["CAIRN_LOG_LEVEL"])
 
         let logger = Logger(label: "cairn.server")
         let app = try await CairnApplication.build(configuration: configuration, metrics: registry, logger: logger)
@@ -67,6 +54,32 @@ struct ServerCommand: AsyncParsableCommand {
                 "cairn.artifacts": "\(configuration.artifactsPath)",
             ])
         try await app.runService()
+    }
+
+    /// The port from the flag or `CAIRN_PORT`, or `nil` when neither is set.
+    /// - Throws: `ValidationError` for a value outside 0–65535.
+    static func port(_ flag: Int?, environment: [String: String]) throws -> Int? {
+        guard let text = flag.map(String.init) ?? environment["CAIRN_PORT"] else { return nil }
+        guard let value = Int(text), (0...65535).contains(value) else {
+            throw ValidationError("Invalid port '\(text)': expected a number from 0 to 65535.")
+        }
+        return value
+    }
+
+    /// Bootstraps logging to stderr at `logLevel` (default `info`) and swift-metrics with a Prometheus registry.
+    /// - Returns: the registry `/metrics` renders.
+    /// - Throws: `ValidationError` for an unknown level.
+    static func bootstrap(logLevel: String?) throws -> PrometheusCollectorRegistry {
+        let levelText = logLevel ?? "info"
+        guard let level = Logger.Level(rawValue: levelText) else { throw ValidationError("Unknown log level '\(levelText)'.") }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
     }
 
     /// Accepts a plain path or a `sqlite:///path` URI.

@@ -12,11 +12,7 @@ struct SystemController {
         let metrics = self.metrics
         router.get("/health") { _, _ in "OK" }
         router.get("/version") { _, _ in version }
-        router.get("/metrics") { _, _ -> Response in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
-        }
+        router.get("/metrics") { _, _ in PrometheusText.response(metrics) }
         for path in ["/api/3.0/mlflow/server-info", "/api/2.0/mlflow/server-info"] {
             router.get(RouterPath(path)) { _, _ -> Response in
                 try MLflowJSON.response(ServerInfo())
@@ -30,5 +26,14 @@ struct SystemController {
         let workspaces_enabled = false
         let multipart_uploads_enabled = false
         let multipart_downloads_enabled = false
+    }
+}
+
+/// The Prometheus text exposition of a registry.
+enum PrometheusText {
+    static func response(_ metrics: PrometheusCollectorRegistry) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
     }
 }

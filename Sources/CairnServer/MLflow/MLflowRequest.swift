@@ -1,3 +1,4 @@
+import CairnAPI
 import CairnCore
 import Foundation
 import Hummingbird

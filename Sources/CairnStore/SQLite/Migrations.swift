@@ -7,6 +7,12 @@ enum Migrations {
         migrator.registerMigration("001_tracking_and_registry") { db in
             for statement in schemaV1 { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("002_deployments") { db in
+            for statement in deploymentsV2 { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("003_prediction_log") { db in
+            for statement in predictionLogV3 { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -114,6 +120,31 @@ enum Migrations {
         CREATE TABLE registered_model_aliases (
             name TEXT NOT NULL REFERENCES registered_models(name) ON UPDATE CASCADE ON DELETE CASCADE,
             alias TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (name, alias))
+        """,
+    ]
+
+    /// Serving's deployments: the routing spec and the one before it (for rollback) as JSON documents, with a
+    /// revision counter for compare-and-swap updates.
+    static let deploymentsV2 = [
+        """
+        CREATE TABLE deployments (
+            name TEXT PRIMARY KEY, spec TEXT NOT NULL, previous_spec TEXT, revision INTEGER NOT NULL,
+            creation_time INTEGER NOT NULL, last_update_time INTEGER NOT NULL)
+        """
+    ]
+
+    /// Serving's prediction log (inputs and outputs as JSON objects of arrays) and late ground-truth labels.
+    static let predictionLogV3 = [
+        """
+        CREATE TABLE prediction_log (
+            request_id TEXT PRIMARY KEY, deployment TEXT NOT NULL, model TEXT NOT NULL, version TEXT NOT NULL,
+            inputs TEXT NOT NULL, outputs TEXT NOT NULL, latency_micros INTEGER NOT NULL, time INTEGER NOT NULL)
+        """,
+        "CREATE INDEX prediction_log_by_deployment ON prediction_log (deployment, time)",
+        """
+        CREATE TABLE prediction_labels (
+            request_id TEXT PRIMARY KEY REFERENCES prediction_log(request_id) ON DELETE CASCADE, label TEXT NOT NULL,
+            time INTEGER NOT NULL)
         """,
     ]
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CairnCore
 import CairnML
+import CairnServing
 import Foundation
 
 /// `cairn predict`: scores a CSV file with a model from a path or the registry.
@@ -21,7 +22,8 @@ struct PredictCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Output.run {
-            let predictor = try ModelReference.load(at: try await ModelReference(text: model).localURL(try await backend.backend()))
+            let files = try await ModelURI(parsing: model).resolve(with: try await backend.backend())
+            let predictor = try NativePredictorLoader().load(at: files.url).predictor
             let predictions = try Self.renamed(try predictor.predict(try dataOptions.read(data)), classes: predictor.classes)
             if backend.json { return try Output.json(Self.records(predictions)) }
             let text = Self.csv(predictions)

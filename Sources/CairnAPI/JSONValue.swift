@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, decoded exactly: integers stay integers, booleans never pass for numbers.
-enum JSONValue: Decodable, Sendable {
+public enum JSONValue: Codable, Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -10,7 +10,7 @@ enum JSONValue: Decodable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -29,8 +29,21 @@ enum JSONValue: Decodable, Sendable {
         }
     }
 
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let items): try container.encode(items)
+        case .object(let fields): try container.encode(fields)
+        }
+    }
+
     /// The value as JSON text, for error messages.
-    var jsonText: String {
+    public var jsonText: String {
         switch self {
         case .null: "null"
         case .bool(let value): String(value)

@@ -1,0 +1,66 @@
+import CairnAPI
+import CairnCore
+import CairnServing
+import Foundation
+import Hummingbird
+
+/// The Open Inference Protocol (KServe V2) REST routes over the endpoints of a ``ServingService``.
+struct InferenceV2Controller {
+    let serving: ServingService
+    let serverVersion: String
+    let maxBodySize: Int
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        let group = router.group(RouterPath(Routes.inferenceV2)).add(middleware: InferenceErrorMiddleware())
+        let serverVersion = self.serverVersion
+        group.get { _, _ in
+            try ServingJSON.response(V2ServerMetadata(name: "cairn", version: serverVersion, extensions: []))
+        }
+        group.get("health/live") { _, _ in try ServingJSON.response(V2LiveBody(live: true)) }
+        group.get("health/ready") { _, _ in
+            let ready = await serving.isReady()
+            return try ServingJSON.response(V2ReadyBody(ready: ready), status: ready ? .ok : .serviceUnavailable)
+        }
+        for suffix in ["", "/versions/{version}"] {
+            group.get(RouterPath("models/{name}\(suffix)")) { _, context in
+                try await metadata(context.parameters.require("name"), version: context.parameters.get("version"))
+            }
+            group.get(RouterPath("models/{name}\(suffix)/ready")) { _, context in
+                let name = try context.parameters.require("name")
+                let ready = try await serving.status(of: name, version: context.parameters.get("version")).isReady
+                return try ServingJSON.response(V2ModelReadyBody(name: name, ready: ready), status: ready ? .ok : .serviceUnavailable)
+            }
+            group.post(RouterPath("models/{name}\(suffix)/infer")) { request, context in
+                try await infer(request, name: context.parameters.require("name"), version: context.parameters.get("version"))
+            }
+        }
+    }
+
+    private func metadata(_ name: String, version: String?) async throws -> Response {
+        let status = try await serving.status(of: name, version: version)
+        guard let model = status.model else {
+            throw CairnError(.unavailable, "Model '\(name)' version \(status.version) is not ready: \(status.problem ?? "loading")")
+        }
+        let versions = try await serving.versions(of: name).map(\.version)
+        let inputs = model.signature.inputs.map {
+            V2TensorMetadata(name: $0.name, datatype: $0.isCategorical ? TensorDatatype.bytes.rawValue : TensorDatatype.fp64.rawValue, shape: [-1])
+        }
+        let outputs = model.signature.outputs.map { V2TensorMetadata(name: $0.name, datatype: $0.datatype.rawValue, shape: $0.shape) }
+        return try ServingJSON.response(
+            V2ModelMetadata(name: name, versions: versions, platform: model.platform, inputs: inputs, outputs: outputs))
+    }
+
+    private func infer(_ request: Request, name: String, version: String?) async throws -> Response {
+        let body = try await request.collectServingBody(limit: maxBodySize)
+        let wire = try ServingJSON.decode(V2InferenceRequest.self, from: body)
+        let tensors = try wire.inputs.map(TensorMapping.tensor)
+        let requestID = wire.id ?? UUID().uuidString
+        let result = try await serving.infer(
+            name, InferenceRequest(id: requestID, input: .tensors(tensors), version: version, headers: request.headerMap))
+        let outputs = try PredictionOutput.tensors(
+            result.predictions, classes: result.model.predictor.classes, requested: wire.outputs?.map(\.name))
+        return try ServingJSON.response(
+            V2InferenceResponse(model_name: name, model_version: result.model.version, id: wire.id, outputs: outputs.map(TensorMapping.wire)),
+            headers: result.headers(requestID: requestID))
+    }
+}

@@ -1,0 +1,113 @@
+import CairnCore
+import CairnML
+import Synchronization
+
+/// Dynamic batching for one model version: requests that arrive together are predicted in one call.
+///
+/// No background task: the first request to find the batcher idle becomes the leader. It waits up to the queue
+/// delay for others (less when the batch fills), predicts its own rows with up to `maxBatchSize - 1` queued
+/// requests in one call, answers them, and hands leadership to the oldest request still queued. A full queue
+/// answers `unavailable` at once (503 with Retry-After); a request whose deadline passed while queued gets
+/// `timedOut` (504) instead of a prediction.
+final class Batcher: Sendable {
+    private enum Turn: Sendable {
+        case answered(Table)
+        case lead
+    }
+
+    private struct Waiting: Sendable {
+        var rows: Table
+        var deadline: ContinuousClock.Instant
+        var continuation: CheckedContinuation<Turn, any Error>
+    }
+
+    private struct State: Sendable {
+        var leading = false
+        var queue: [Waiting] = []
+    }
+
+    let model: ServedModel
+    let settings: Deployment.Batching
+    let metrics: ServingMetrics
+    private let state = Mutex(State())
+
+    init(model: ServedModel, settings: Deployment.Batching, metrics: ServingMetrics) {
+        self.model = model
+        self.settings = settings
+        self.metrics = metrics
+    }
+
+    /// The number of requests waiting.
+    var queueDepth: Int { state.withLock { $0.queue.count } }
+
+    /// Predicts `rows`, batched with concurrent requests.
+    /// - Throws: `unavailable` when the queue is full; `timedOut` past `deadline` while queued; the predictor's
+    ///   error (for every request of the batch).
+    func predict(_ rows: Table, deadline: ContinuousClock.Instant) async throws -> Table {
+        let turn = try await withCheckedThrowingContinuation { continuation in
+            state.withLock { state in
+                if !state.leading {
+                    state.leading = true
+                    continuation.resume(returning: Turn.lead)
+                } else if state.queue.count >= settings.maxQueueSize {
+                    continuation.resume(throwing: CairnError(.unavailable, "The queue of \(model.name) version \(model.version) is full; retry later"))
+                } else {
+                    state.queue.append(Waiting(rows: rows, deadline: deadline, continuation: continuation))
+                }
+            }
+            metrics.queueDepth(queueDepth)
+        }
+        switch turn {
+        case .answered(let predictions): return predictions
+        case .lead: return try await lead(rows)
+        }
+    }
+
+    /// Forms and predicts one batch around the leader's rows, then passes leadership on.
+    private func lead(_ rows: Table) async throws -> Table {
+        if settings.maxQueueDelayMicros > 0, settings.maxBatchSize > 1 {
+            let start = ContinuousClock.now
+            let delay = Duration.microseconds(settings.maxQueueDelayMicros)
+            while queueDepth < settings.maxBatchSize - 1, ContinuousClock.now - start < delay {
+                try? await Task.sleep(for: min(delay / 4, .microseconds(200)))
+            }
+        }
+        let now = ContinuousClock.now
+        let (batch, expired) = state.withLock { state -> ([Waiting], [Waiting]) in
+            let taken = Array(state.queue.prefix(settings.maxBatchSize - 1))
+            state.queue.removeFirst(taken.count)
+            return (taken.filter { $0.deadline >= now }, taken.filter { $0.deadline < now })
+        }
+        for waiting in expired {
+            waiting.continuation.resume(throwing: CairnError(.timedOut, "The request waited past its timeout in the queue"))
+        }
+        defer { handOver() }
+        metrics.batch(size: 1 + batch.count)
+        do {
+            let tables = [rows] + batch.map(\.rows)
+            let predictions = try model.predictor.predict(try Table(concatenating: tables))
+            var offset = rows.rowCount
+            for waiting in batch {
+                waiting.continuation.resume(returning: .answered(predictions.selecting(rows: Array(offset..<offset + waiting.rows.rowCount))))
+                offset += waiting.rows.rowCount
+            }
+            return batch.isEmpty ? predictions : predictions.selecting(rows: Array(0..<rows.rowCount))
+        } catch {
+            for waiting in batch { waiting.continuation.resume(throwing: error) }
+            throw error
+        }
+    }
+
+    /// Makes the oldest queued request the next leader, or leaves the batcher idle.
+    private func handOver() {
+        let next = state.withLock { state -> Waiting? in
+            guard !state.queue.isEmpty else {
+                state.leading = false
+                return nil
+            }
+            return state.queue.removeFirst()
+        }
+        next?.continuation.resume(returning: .lead)
+        metrics.queueDepth(queueDepth)
+    }
+}

@@ -1,0 +1,50 @@
+import CairnCore
+import CairnML
+import CairnServer
+import CairnServing
+import CairnTesting
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+
+/// `cairn serve`'s routes in memory, serving a model trained in the test.
+enum ServingTestApp {
+    static func run(
+        model: TabularModel? = nil, name: String = "churn", maxBodySize: Int = 1 << 20,
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let directory = try ModelFixtures.directory(with: try model ?? ModelFixtures.classifier())
+        let endpoint = await StandaloneEndpoint.load(
+            .path(directory.path), name: name, source: try unusedSource(), loader: NativePredictorLoader())
+        try await run(endpoint: endpoint, maxBodySize: maxBodySize, body)
+    }
+
+    static func run(
+        endpoint: StandaloneEndpoint, maxBodySize: Int = 1 << 20, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let router = ServingApplication.makeRouter(
+            endpoint: endpoint, configuration: ServeConfiguration(maxBodySize: maxBodySize), metrics: TestApp.metrics)
+        try await Application(router: router).test(.router) { client in try await body(client) }
+    }
+
+    /// A path needs no model source.
+    static func unusedSource() throws -> any ModelSource { throw CairnError.invalid("no model source in this test") }
+}
+
+extension TestClientProtocol {
+    /// POSTs a body with a content type to a path.
+    func send(_ path: String, _ body: String, contentType: String? = "application/json") async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let contentType { headers[.contentType] = contentType }
+        return try await execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+}
+
+extension ServingTestApp {
+    /// An endpoint whose model file is not a model.
+    static func broken() async -> StandaloneEndpoint {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).cairn")
+        try? Data("not a model".utf8).write(to: file)
+        return await StandaloneEndpoint.load(.path(file.path), name: "broken", source: try unusedSource(), loader: NativePredictorLoader())
+    }
+}
