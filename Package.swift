@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
-        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTesting"]),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnServing", "CairnTesting"]),
         .testTarget(name: "CairnServingTests", dependencies: ["CairnServing", "CairnML", "CairnStore", "CairnTesting"]),
         .testTarget(
             name: "CairnServerTests",

@@ -124,3 +124,17 @@ def server_healthy_after(server):
     """Use in bad-input tests: after the test, the server must still answer /health."""
     yield
     assert server.healthy(), f"server stopped answering /health:\n{server.log_tail()}"
+
+
+@pytest.fixture(scope="module")
+def served(server_workdir, request):
+    """`cairn serve` of a classifier trained by `cairn train`, one per test module; it must answer no 5xx and exit
+    cleanly on SIGTERM."""
+    from serving_support import ServeProcess, train_model
+
+    workdir = server_workdir / f"serve-{request.module.__name__}"
+    proc = ServeProcess(workdir, str(train_model(workdir))).start()
+    yield proc
+    five_xx = support.count_5xx(proc.url)
+    assert proc.stop() == 0, proc.log_tail()
+    assert not five_xx, f"cairn serve answered 5xx: {five_xx}"

@@ -11,7 +11,7 @@ struct InferenceV2Controller {
     let maxBodySize: Int
 
     func register<Context: RequestContext>(on router: Router<Context>) {
-        let group = router.group(RouterPath(Routes.inferenceV2)).add(middleware: InferenceErrorMiddleware())
+        let group = router.group(RouterPath(Routes.inferenceV2)).add(middleware: ServingErrorMiddleware.inferenceV2)
         let serverVersion = self.serverVersion
         group.get { _, _ in
             try ServingJSON.response(V2ServerMetadata(name: "cairn", version: serverVersion, extensions: []))

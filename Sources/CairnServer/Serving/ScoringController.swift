@@ -12,7 +12,7 @@ struct ScoringController {
     /// Registers `POST /invocations`, `GET /ping`, `GET /health` and `GET /version` for the one endpoint `name`,
     /// as `cairn serve` hosts it.
     func registerStandalone<Context: RequestContext>(on router: Router<Context>, name: String, version: String) {
-        let group = router.group().add(middleware: ScoringErrorMiddleware())
+        let group = router.group().add(middleware: ServingErrorMiddleware.scoring)
         group.post(RouterPath(Routes.invocations)) { request, _ in try await invoke(request, endpoint: name) }
         for path in ["/ping", "/health"] {
             group.get(RouterPath(path)) { _, _ in
@@ -27,7 +27,7 @@ struct ScoringController {
 
     /// Registers `POST {prefix}/{name}/invocations` for every endpoint of the service.
     func registerEndpoints<Context: RequestContext>(on router: Router<Context>, prefix: String) {
-        router.group(RouterPath(prefix)).add(middleware: ScoringErrorMiddleware())
+        router.group(RouterPath(prefix)).add(middleware: ServingErrorMiddleware.scoring)
             .post("{name}/invocations") { request, context in try await invoke(request, endpoint: context.parameters.require("name")) }
     }
 

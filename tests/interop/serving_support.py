@@ -1,0 +1,68 @@
+"""Helpers of the serving suites: a small training set, a model trained by `cairn train`, and `cairn serve`."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+from pathlib import Path
+
+import support
+from support import ServerProcess
+
+FEATURES = ["x", "y", "color"]
+COLORS = ["red", "blue", "green"]
+
+
+def rows(n: int = 300) -> list[dict]:
+    """Deterministic rows: label 1 when x + y > 10 or the color is red (as ModelFixtures in the Swift tests)."""
+    out = []
+    for i in range(n):
+        x, y, color = (i * 37 % 100) / 10, (i * 53 % 100) / 10, COLORS[i % 3]
+        out.append({"x": x, "y": y, "color": color, "label": int(x + y > 10 or color == "red")})
+    return out
+
+
+# Rows far from the decision boundary, on which any reasonable classifier agrees.
+CLEAR_ROWS = [
+    {"x": 9.5, "y": 9.0, "color": "blue"},
+    {"x": 0.1, "y": 0.2, "color": "blue"},
+    {"x": 8.0, "y": 8.0, "color": "red"},
+    {"x": 1.0, "y": 2.0, "color": "green"},
+]
+CLEAR_LABELS = [1, 0, 1, 0]
+
+
+def write_csv(path: Path, data: list[dict]) -> Path:
+    with open(path, "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(data[0]))
+        writer.writeheader()
+        writer.writerows(data)
+    return path
+
+
+def train_model(workdir: Path) -> Path:
+    """A boosted classifier trained by `cairn train` (not logged), as a model.cairn file."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    data = write_csv(workdir / "train.csv", rows())
+    model = workdir / "model.cairn"
+    subprocess.run(
+        [support.cairn_bin(), "train", "--data", str(data), "--target", "label", "--task", "binary",
+         "--param", "num_iterations=30", "--param", "min_data_in_leaf=5", "--output", str(model), "--no-log"],
+        cwd=workdir, check=True, capture_output=True, timeout=300,
+    )
+    return model
+
+
+class ServeProcess(ServerProcess):
+    """`cairn serve --model MODEL` on a free port; /health answers 200 once the model is loaded."""
+
+    def __init__(self, workdir: Path, model: str, name: str = "churn", extra: list[str] | None = None):
+        super().__init__(workdir)
+        self.model = model
+        self.name = name
+        self.extra = extra or []
+
+    def command(self) -> list[str]:
+        return [support.cairn_bin(), "serve", "--model", self.model, "--name", self.name,
+                "--host", "127.0.0.1", "--port", str(self.port), "--store", str(self.store),
+                "--artifacts", str(self.artifacts), *self.extra]
