@@ -88,6 +88,7 @@ let package = Package(
 
         // Tests mirror the targets.
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
+        .testTarget(name: "CairnAPITests", dependencies: ["CairnAPI", "CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnServing", "CairnTesting"]),

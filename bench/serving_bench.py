@@ -83,8 +83,10 @@ class Server:
         try:
             os.killpg(self.proc.pid, signal.SIGTERM)
             self.proc.wait(timeout=20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
+        except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         self.log.close()
 
 
@@ -134,7 +136,8 @@ def main() -> int:
     (directory / "mlserver" / "lgbm" / "model-settings.json").write_text(json.dumps(
         {"name": "lgbm", "implementation": "mlserver_lightgbm.LightGBMModel", "parameters": {"uri": str(models["lgb"])}}))
 
-    env = dict(os.environ, MLFLOW_DISABLE_TELEMETRY="true")
+    # mlflow models serve starts `uvicorn` from PATH
+    env = dict(os.environ, MLFLOW_DISABLE_TELEMETRY="true", PATH=f"{args.mlflow_venv}/bin:{os.environ['PATH']}")
     servers = {
         "mlflow": Server("mlflow", [f"{args.mlflow_venv}/bin/mlflow", "models", "serve", "-m", str(models["mlflow"]),
                                     "--env-manager", "local", "--host", "127.0.0.1", "-p", str(ports["mlflow"])],

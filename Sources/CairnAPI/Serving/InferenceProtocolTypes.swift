@@ -63,6 +63,8 @@ public struct V2Tensor: Codable, Sendable {
 public struct V2RequestedOutput: Codable, Sendable {
     public var name: String
     public var parameters: [String: JSONValue]?
+
+    public init(name: String) { self.name = name }
 }
 
 /// `POST …/infer` request body.
@@ -71,6 +73,12 @@ public struct V2InferenceRequest: Codable, Sendable {
     public var parameters: [String: JSONValue]?
     public var inputs: [V2Tensor]
     public var outputs: [V2RequestedOutput]?
+
+    public init(id: String?, inputs: [V2Tensor], outputs: [V2RequestedOutput]?) {
+        self.id = id
+        self.inputs = inputs
+        self.outputs = outputs
+    }
 }
 
 /// `POST …/infer` response body.

@@ -44,7 +44,7 @@ struct MLflowRequest: Sendable {
         if body.readableBytes == 0 { return MLflowRequest(source: .json([:])) }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(body.readableBytesView))
+            value = try body.withUnsafeReadableBytes { try JSONValue(parsing: $0) }
         } catch {
             throw CairnError.invalid("Malformed request: the body is not valid JSON")
         }

@@ -52,7 +52,7 @@ struct InferenceV2Controller {
 
     private func infer(_ request: Request, name: String, version: String?) async throws -> Response {
         let body = try await request.collectServingBody(limit: maxBodySize)
-        let wire = try ServingJSON.decode(V2InferenceRequest.self, from: body)
+        let wire = try InferenceRequestParsing.parse(body)
         let tensors = try wire.inputs.map(TensorMapping.tensor)
         let requestID = wire.id ?? UUID().uuidString
         let result = try await serving.infer(

@@ -56,7 +56,7 @@ enum ScoringInput {
     private static func json(_ body: ByteBuffer) throws -> InferenceInput {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(body.readableBytesView))
+            value = try body.withUnsafeReadableBytes { try JSONValue(parsing: $0) }
         } catch {
             throw malformed("Invalid input. Ensure that input is a valid JSON formatted string.")
         }
