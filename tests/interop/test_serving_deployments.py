@@ -109,3 +109,16 @@ def test_the_prediction_log_survives_a_crash_up_to_its_flush_interval(server_wor
     with sqlite3.connect(proc.store) as db:
         ids = {row[0] for row in db.execute("SELECT request_id FROM prediction_log WHERE deployment = 'd'")}
     assert {f"old-{i}" for i in range(50)} <= ids
+
+
+def test_a_graceful_stop_flushes_every_prediction(server_workdir, model_dir):
+    """SIGTERM drains HTTP, then flushes the prediction log: nothing answered is lost."""
+    proc = ServerProcess(server_workdir / "graceful-log").start()
+    r = requests.post(proc.url + API, json={"name": "d", "routes": [{"model": str(model_dir), "weight": 1}]}, timeout=30)
+    assert r.status_code == 200, r.text
+    for i in range(30):
+        assert score(proc.url, "d", {"X-Request-Id": f"r-{i}"}).status_code == 200
+    assert proc.stop() == 0, proc.log_tail()
+    with sqlite3.connect(proc.store) as db:
+        ids = {row[0] for row in db.execute("SELECT request_id FROM prediction_log WHERE deployment = 'd'")}
+    assert ids == {f"r-{i}" for i in range(30)}
