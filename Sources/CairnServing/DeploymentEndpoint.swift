@@ -19,8 +19,11 @@ final class DeploymentEndpoint: InferenceEndpoint {
     /// The table serving now.
     var current: RoutingTable { table.withLock { $0 } }
 
-    /// Replaces the table.
-    func install(_ new: RoutingTable) { table.withLock { $0 = new } }
+    /// Replaces the table, unless the one serving comes from a newer revision (a slow load for an older revision
+    /// that finishes after a newer one must not win).
+    func install(_ new: RoutingTable) {
+        table.withLock { if new.revision >= $0.revision { $0 = new } }
+    }
 
     func status() async -> EndpointStatus {
         let arms = current.arms.filter { $0.route.role != .shadow }.sorted { $0.route.weight > $1.route.weight }
