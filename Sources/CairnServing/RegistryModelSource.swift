@@ -4,7 +4,8 @@ import CairnRegistry
 import Foundation
 
 /// A ``ModelSource`` backed by the registry service, the registry's run lookup and an artifact store: what the
-/// server and the command line's local store use. Models are copied from the artifact store into a cache folder.
+/// server and the command line's local store use. Models in a local directory store are read in place; from other
+/// stores (S3) they are copied into a cache folder.
 public struct RegistryModelSource: ModelSource {
     let registry: RegistryService
     let runs: any RunLookup
@@ -50,6 +51,10 @@ public struct RegistryModelSource: ModelSource {
         if location.hasPrefix("/") { return URL(fileURLWithPath: location) }
         guard let path = try ArtifactPath.proxied(location) else {
             throw CairnError.invalid("Cannot read artifacts at '\(location)': expected an mlflow-artifacts: location or a local path")
+        }
+        if let local = artifacts as? LocalArtifactStore {
+            // Files of a local directory store are read where they are.
+            return path.segments.reduce(local.root) { $0.appendingPathComponent($1) }
         }
         let target = cacheDirectory.appendingPathComponent("model-\(UUID().uuidString)").appendingPathComponent(path.name)
         try await download(path, to: target)

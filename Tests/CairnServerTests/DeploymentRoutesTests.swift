@@ -74,7 +74,7 @@ struct DeploymentRoutesTests {
             #expect(try await client.scoreDeployment() == "churn/1")
             _ = try await client.post("/registered-models/alias", #"{"name": "churn", "alias": "champion", "version": "2"}"#)
             var answered: [String] = []
-            for _ in 0..<200 {
+            for _ in 0..<1000 {
                 let version = try await client.scoreDeployment() ?? ""
                 answered.append(version)
                 if version == "churn/2" { break }
@@ -105,7 +105,7 @@ struct DeploymentRoutesTests {
                 #"[{"model": "models:/churn/1", "weight": 1}, {"model": "models:/churn/2", "weight": 1, "role": "shadow"}]"#)
             for _ in 0..<20 { #expect(try await client.scoreDeployment() == "churn/1") }
             let outcomes = serving.shadows.outcomes
-            for _ in 0..<100 where outcomes.count(deployment: "d", version: "2", outcome: .answered) < 20 {
+            for _ in 0..<500 where outcomes.count(deployment: "d", version: "2", outcome: .answered) < 20 {
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(outcomes.count(deployment: "d", version: "2", outcome: .answered) == 20)

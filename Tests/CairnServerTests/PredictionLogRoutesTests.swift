@@ -8,7 +8,7 @@ struct PredictionLogRoutesTests {
     /// The logged predictions of deployment `d`, waiting for the flush that writes them.
     static func logged(_ client: any TestClientProtocol, count: Int) async throws -> [[String: Any]] {
         var predictions: [[String: Any]] = []
-        for _ in 0..<100 {
+        for _ in 0..<400 {
             predictions = try await client.deployments(.get, "/d/predictions?limit=100").json["predictions"] as? [[String: Any]] ?? []
             if predictions.count >= count { break }
             try await Task.sleep(for: .milliseconds(50))
