@@ -93,6 +93,7 @@ def test_tritonclient_infers_against_a_deployment(server, registered):
         triton.close()
 
 
+@pytest.mark.local_store
 def test_the_prediction_log_survives_a_crash_up_to_its_flush_interval(server_workdir, model_dir):
     """kill -9 loses at most the predictions of the last flush interval (200 ms): those older are in the store."""
     proc = ServerProcess(server_workdir / "crash-log").start()
@@ -111,6 +112,7 @@ def test_the_prediction_log_survives_a_crash_up_to_its_flush_interval(server_wor
     assert {f"old-{i}" for i in range(50)} <= ids
 
 
+@pytest.mark.local_store
 def test_a_graceful_stop_flushes_every_prediction(server_workdir, model_dir):
     """SIGTERM drains HTTP, then flushes the prediction log: nothing answered is lost."""
     proc = ServerProcess(server_workdir / "graceful-log").start()
