@@ -12,7 +12,7 @@ public enum InferenceInput: Sendable {
 
     /// The table of features a model with `signature` predicts on.
     /// - Throws: `invalidArgument` naming the input that does not match.
-    public func table(for signature: ModelSignature) throws -> Table {
+    public func table(for signature: ServingSignature) throws -> Table {
         switch self {
         case .tensors(let tensors): try InputTable.make(columns: TensorInput.columns(tensors, signature: signature), signature: signature)
         case .columns(let columns): try InputTable.make(columns: columns, signature: signature)

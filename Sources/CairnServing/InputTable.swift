@@ -10,7 +10,7 @@ public enum InputTable {
     ///   - signature: the model's inputs.
     /// - Throws: `invalidArgument` naming the inputs that are absent, or the input and row of a value of the wrong
     ///   kind, a non-finite number, or a missing value the model does not accept.
-    public static func make(columns: [String: [FeatureValue]], signature: ModelSignature) throws -> Table {
+    public static func make(columns: [String: [FeatureValue]], signature: ServingSignature) throws -> Table {
         let absent = signature.inputNames.filter { columns[$0] == nil }
         guard absent.isEmpty else {
             throw CairnError.invalid("Model is missing inputs \(list(absent)); it takes \(list(signature.inputNames))")
@@ -21,7 +21,7 @@ public enum InputTable {
     /// The names as a bracketed, quoted list for messages.
     static func list(_ names: [String]) -> String { "[" + names.map { "'\($0)'" }.joined(separator: ", ") + "]" }
 
-    private static func column(_ input: ModelSignature.Input, _ values: [FeatureValue]) throws -> Column {
+    private static func column(_ input: ServingSignature.Input, _ values: [FeatureValue]) throws -> Column {
         func rejected(_ row: Int, _ why: String) -> CairnError {
             .invalid("Input '\(input.name)' row \(row): \(why)")
         }

@@ -12,18 +12,18 @@ public enum PredictionOutput {
         let rows = predictions.rowCount
         if let label = predictions[PredictionColumns.label] {
             all.append(InferenceTensor(
-                name: ModelSignature.labelOutput, datatype: .bytes, shape: [rows], values: label.strings().map { $0.map(FeatureValue.text) ?? .missing }))
+                name: ServingSignature.labelOutput, datatype: .bytes, shape: [rows], values: label.strings().map { $0.map(FeatureValue.text) ?? .missing }))
             let columns = try classes.map { try predictions.column(named: PredictionColumns.probability(of: $0)).doubles() }
             var values: [FeatureValue] = []
             values.reserveCapacity(rows * classes.count)
             for row in 0..<rows {
                 for column in columns { values.append(.number(column[row])) }
             }
-            all.append(InferenceTensor(name: ModelSignature.probabilitiesOutput, datatype: .fp64, shape: [rows, classes.count], values: values))
+            all.append(InferenceTensor(name: ServingSignature.probabilitiesOutput, datatype: .fp64, shape: [rows, classes.count], values: values))
         }
         if let prediction = predictions[PredictionColumns.prediction] {
             all.append(InferenceTensor(
-                name: ModelSignature.predictionOutput, datatype: .fp64, shape: [rows], values: prediction.doubles().map(FeatureValue.number)))
+                name: ServingSignature.predictionOutput, datatype: .fp64, shape: [rows], values: prediction.doubles().map(FeatureValue.number)))
         }
         guard let requested else { return all }
         return try requested.map { name in

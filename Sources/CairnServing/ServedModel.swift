@@ -9,14 +9,14 @@ public struct ServedModel: Sendable {
     /// The model format, as the Open Inference Protocol's `platform` (`cairn_native`, …).
     public let platform: String
     public let predictor: any Predictor
-    public let signature: ModelSignature
+    public let signature: ServingSignature
 
     public init(name: String, version: String, loaded: LoadedPredictor) {
         self.name = name
         self.version = version
         self.platform = loaded.platform
         self.predictor = loaded.predictor
-        self.signature = ModelSignature(of: loaded.predictor)
+        self.signature = ServingSignature(of: loaded.predictor)
     }
 
     /// Predicts the rows of a request.

@@ -7,7 +7,7 @@ public enum TensorInput {
     /// The columns the tensors carry, keyed by feature name.
     /// - Throws: `invalidArgument` naming the tensor whose shape does not match its data, whose elements do not
     ///   match its datatype, whose name is not an input of the model, or whose batch size differs from the others.
-    public static func columns(_ tensors: [InferenceTensor], signature: ModelSignature) throws -> [String: [FeatureValue]] {
+    public static func columns(_ tensors: [InferenceTensor], signature: ServingSignature) throws -> [String: [FeatureValue]] {
         guard !tensors.isEmpty else { throw CairnError.invalid("The request has no inputs; the model takes \(InputTable.list(signature.inputNames))") }
         for tensor in tensors { try check(tensor) }
         let names = signature.inputNames

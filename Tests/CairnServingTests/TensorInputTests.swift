@@ -5,9 +5,9 @@ import CairnTesting
 import Testing
 
 struct TensorInputTests {
-    let signature: ModelSignature
+    let signature: ServingSignature
 
-    init() throws { signature = ModelSignature(of: try ModelFixtures.classifier()) }
+    init() throws { signature = ServingSignature(of: try ModelFixtures.classifier()) }
 
     @Test func signatureKnowsCategoricalFeaturesAndOutputs() {
         #expect(signature.inputNames == ["x", "y", "color"])

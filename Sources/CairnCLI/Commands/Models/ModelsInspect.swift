@@ -39,7 +39,7 @@ struct ModelsInspect: AsyncParsableCommand {
         }
     }
 
-    private static func row(_ value: CairnRuntime.ModelSignature.Value) -> [String] {
+    private static func row(_ value: ModelSignature.Value) -> [String] {
         let shape = value.shape.map { "[" + $0.map { $0.map(String.init) ?? "?" }.joined(separator: ", ") + "]" } ?? "-"
         return [value.name, value.type, shape]
     }

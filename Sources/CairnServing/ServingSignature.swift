@@ -2,7 +2,7 @@ import CairnML
 
 /// What a served model takes and gives, by name and kind: the basis of input checks and of the metadata the
 /// protocols report.
-public struct ModelSignature: Sendable, Equatable {
+public struct ServingSignature: Sendable, Equatable {
     /// One input feature.
     public struct Input: Sendable, Equatable {
         public var name: String
