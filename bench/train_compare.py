@@ -85,11 +85,22 @@ def run_lightgbm(train, test, target, task):
     return fit, rows_per_s, score(task, test[target].to_numpy(), predicted)
 
 
+def as_codes(frame):
+    """Categorical columns as their codes (NaN for missing): xgboost 3.1's pandas path fails on pandas 3.1's
+    categoricals, so XGBoost reads the categories as ordinal numbers."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.CategoricalDtype):
+            frame[column] = frame[column].cat.codes.astype(float).where(frame[column].notna())
+    return frame
+
+
 def run_xgboost(train, test, target, task):
+    train, test = as_codes(train), as_codes(test)
     learner = xgb.XGBRegressor if task == "regression" else xgb.XGBClassifier
     model = learner(
         n_estimators=ROUNDS, max_leaves=LEAVES, grow_policy="lossguide", max_depth=0, learning_rate=RATE,
-        max_bin=BINS + 1, tree_method="hist", enable_categorical=True, n_jobs=2)
+        max_bin=BINS + 1, tree_method="hist", n_jobs=2)
     start = time.perf_counter()
     model.fit(train.drop(columns=target), train[target])
     fit = time.perf_counter() - start
