@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 allowed() {
     case "$1" in
         CairnCore) echo "Foundation" ;;
-        CairnML) echo "CairnCore CZlib Foundation Dispatch" ;;
+        CairnML) echo "CairnCore CZlib Foundation Dispatch Synchronization" ;;
         CairnRuntime) echo "CairnCore CairnML Foundation Dispatch" ;;
         CairnAutoML) echo "CairnCore CairnML Foundation Dispatch" ;;
         CairnMonitoring) echo "CairnCore CairnML Foundation" ;;

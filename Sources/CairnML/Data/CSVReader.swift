@@ -9,11 +9,7 @@ public enum CSVReader {
     /// Reads the file at `path`, decompressing it first when it is gzip-compressed (by content, whatever its name).
     /// - Throws: `not_found` when the file cannot be read; `invalid_argument` for a malformed file.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> Table {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CairnError.notFound("cannot read file '\(path)'")
-        }
-        let bytes = [UInt8](data)
-        return try parse(Gzip.isCompressed(bytes) ? Gzip.decompress(bytes) : bytes, options: options)
+        try parse(Gzip.readFile(path), options: options)
     }
 
     /// Parses CSV text.

@@ -1,8 +1,19 @@
 import CZlib
 import CairnCore
+import Foundation
 
 /// Decompresses gzip data (RFC 1952), including files of several concatenated members, with the system zlib.
 enum Gzip {
+    /// The bytes of the file at `path`, decompressed when they are gzip-compressed (by content, whatever the name).
+    /// - Throws: `not_found` when the file cannot be read; `invalid_argument` for corrupt or truncated gzip data.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CairnError.notFound("cannot read file '\(path)'")
+        }
+        let bytes = [UInt8](data)
+        return isCompressed(bytes) ? try decompress(bytes) : bytes
+    }
+
     /// Whether `bytes` start with the gzip magic number.
     static func isCompressed(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 

@@ -11,11 +11,7 @@ public enum JSONLinesReader {
     /// Reads the file at `path`.
     /// - Throws: `not_found` when the file cannot be read; `invalid_argument` as ``parse(_:)``.
     public static func read(path: String) throws -> Table {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CairnError.notFound("cannot read file '\(path)'")
-        }
-        let bytes = [UInt8](data)
-        return try parse(Gzip.isCompressed(bytes) ? Gzip.decompress(bytes) : bytes)
+        try parse(Gzip.readFile(path))
     }
 
     /// Parses JSON Lines bytes (UTF-8).

@@ -1,5 +1,5 @@
 import CairnCore
-import Foundation
+import Synchronization
 
 /// Trains ``RandomForestModel``s: random forests (bootstrap rows, a random subset of features at each split) and
 /// extremely randomized trees (random thresholds), on the same histogram machinery as boosting.
@@ -42,7 +42,7 @@ public struct RandomForest: Sendable {
         let hessians = [Double](repeating: 1, count: n)
         let allFeatures = Array(0..<features.featureCount)
         let seeds = (0..<parameters.treeCount).map { parameters.seed &+ UInt64($0) &* 0x9E37_79B9 }
-        let grown = Counter()
+        let grown = Atomic<Int>(0)
         let trees = Parallel.map(parameters.treeCount) { t in
             var random = SeededGenerator(seed: seeds[t])
             let rows = parameters.bootstrap
@@ -51,7 +51,7 @@ public struct RandomForest: Sendable {
             let tree = gradients.map { g in
                 grower.grow(rows: rows, gradients: g, hessians: hessians, features: allFeatures, shrinkage: 1, seed: random.next())
             }
-            progress?(grown.increment() - 1)
+            progress?(grown.add(1, ordering: .relaxed).oldValue)
             return tree
         }
         return RandomForestModel(task: task, trees: trees)
@@ -78,19 +78,5 @@ public struct RandomForest: Sendable {
             fraction.map { Int((Double(featureCount) * $0).rounded(.up)) }
             ?? (task == .regression ? featureCount : Int(Double(featureCount).squareRoot().rounded(.down)))
         return SplitSampling(featuresPerSplit: max(1, min(count, featureCount)), randomThresholds: parameters.extremelyRandomized)
-    }
-}
-
-/// A thread-safe counter, for progress across concurrently grown trees.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    /// Adds one and returns the new count.
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }

@@ -51,16 +51,8 @@ extension SQLiteStore: DeploymentStore {
 }
 
 extension DeploymentRecord {
-    init(row: Row) {
-        name = row["name"]
-        spec = row["spec"]
-        previousSpec = row["previous_spec"]
-        revision = row["revision"]
-        creationTime = row["creation_time"]
-        lastUpdateTime = row["last_update_time"]
-    }
-
     static func fetch(_ db: Database, where clause: String, _ arguments: [String]) throws -> [DeploymentRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM deployments \(clause)", arguments: StatementArguments(arguments)).map(DeploymentRecord.init(row:))
+        try Row.fetchAll(db, sql: "SELECT * FROM deployments \(clause)", arguments: StatementArguments(arguments))
+            .map { try DeploymentRecord(row: SQLiteStore.sqlRow($0)) }
     }
 }
