@@ -22,7 +22,7 @@ allowed() {
         CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnMonitoring CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc CairnServing" ;;
         CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation CairnStorePostgres Logging CairnML" ;;
         CairnStorePostgres) echo "CairnCore CairnTracking CairnRegistry CairnServing CairnStore Foundation Logging Metrics PostgresNIO ServiceLifecycle Synchronization" ;;
-        CairnServing) echo "CairnCore CairnML CairnRuntime CairnArtifacts CairnRegistry Foundation Metrics Synchronization" ;;
+        CairnServing) echo "CairnCore CairnML CairnRuntime CairnArtifacts CairnRegistry Foundation Dispatch Metrics Synchronization" ;;
         cairn) echo "CairnCLI" ;;
         *) echo "" ;;
     esac
