@@ -33,7 +33,9 @@ def rss_kib(pid: int) -> int:
 
 def test_soak_at_a_fixed_rate(server_workdir):
     model = train_model(server_workdir / "soak")
-    proc = ServeProcess(server_workdir / "soak", str(model)).start()
+    # with batching and the prediction log on: neither may leak or fail over a long run
+    extra = ["--log-predictions", "--max-batch-size", "8", "--max-queue-delay-micros", "300"]
+    proc = ServeProcess(server_workdir / "soak", str(model), extra=extra).start()
     body = json.dumps({"dataframe_records": CLEAR_ROWS})
     errors: list[str] = []
     counts = [0] * THREADS
