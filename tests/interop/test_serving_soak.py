@@ -17,11 +17,15 @@ import requests
 import support
 from serving_support import CLEAR_ROWS, ServeProcess, train_model
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(support.TARGET != "cairn", reason="cairn serve only")]
-
 SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))
 RATE = float(os.environ.get("SOAK_RATE", "100"))  # requests per second, all threads together
 THREADS = 4
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(support.TARGET != "cairn", reason="cairn serve only"),
+    pytest.mark.timeout(SECONDS + 240),  # the suite's default timeout would cut a long soak short
+]
 
 
 def rss_kib(pid: int) -> int:
