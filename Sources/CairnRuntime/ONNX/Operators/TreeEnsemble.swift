@@ -1,31 +1,17 @@
 import CairnCore
 
-/// The trees of an ONNX `TreeEnsembleClassifier` or `TreeEnsembleRegressor`, resolved at load time into flat
-/// arrays indexed by node position, and evaluated as onnxruntime does: float32 thresholds and weights, trees in
-/// order of first appearance, leaf weights added in attribute order.
+/// The trees of an ONNX `TreeEnsembleClassifier` or `TreeEnsembleRegressor`, resolved at load time into the shared
+/// tree kernel's nodes (indexed by attribute position), and evaluated as onnxruntime does: float32 thresholds and
+/// weights, trees in order of first appearance, leaf weights added in attribute order.
 struct TreeEnsemble: Sendable {
     enum Mode: UInt8 { case leq, lt, gte, gt, eq, neq, leaf }
 
-    /// One node, packed so a walk down a tree touches one small record per level.
-    struct Node {
-        var threshold: Float
-        var feature: Int32
-        var trueChild: Int32
-        var falseChild: Int32
-        var mode: Mode
-        var tracksMissing: Bool
-    }
-
-    let nodes: [Node]
+    let forest: FlatForest<Float>
     /// For each node, the range of its leaf weights in `weightTarget` and `weightValue`.
     let leafStart: [Int32]
     let leafEnd: [Int32]
     let weightTarget: [Int32]
     let weightValue: [Float]
-    /// The root of each tree, in evaluation order.
-    let roots: [Int32]
-    /// The comparison every split uses, when they all use the same one (what converters emit).
-    let uniformMode: Mode?
     /// The largest feature index any split reads.
     let maxFeature: Int
     /// Whether every leaf weight is ≥ 0 (a random forest's vote shares rather than boosting scores).
@@ -72,7 +58,9 @@ struct TreeEnsemble: Sendable {
             guard let parsed = Self.mode(modes[index]) else { throw attributes.unsupported("the node mode \(modes[index])") }
             mode.append(parsed)
             guard parsed != .leaf else { continue }
-            guard features[index] >= 0, features[index] <= Int64(Int32.max) else { throw attributes.invalid("a split reads feature \(features[index])") }
+            guard (0...Int64(FlatForest<Float>.Node.maxFeature)).contains(features[index]) else {
+                throw attributes.invalid("a split reads feature \(features[index])")
+            }
             guard let yes = position[TreeNodeKey(tree: treeIDs[index], node: trueIDs[index])],
                 let no = position[TreeNodeKey(tree: treeIDs[index], node: falseIDs[index])]
             else { throw attributes.invalid("node \(nodeIDs[index]) of tree \(treeIDs[index]) links to a node that does not exist") }
@@ -107,19 +95,16 @@ struct TreeEnsemble: Sendable {
             }
             leafEnd.append(Int32(weightTarget.count))
         }
-        self.nodes = (0..<count).map { index in
-            Node(
-                threshold: values.isEmpty ? 0 : values[index], feature: mode[index] == .leaf ? 0 : Int32(features[index]),
-                trueChild: trueChild[index], falseChild: falseChild[index], mode: mode[index],
-                tracksMissing: missing.isEmpty ? false : missing[index] != 0)
+        let nodes = (0..<count).map { index in
+            Self.node(
+                mode[index], at: index, feature: Int(features[index]), threshold: values.isEmpty ? 0 : values[index],
+                tracksMissing: missing.isEmpty ? false : missing[index] != 0, trueChild: trueChild[index], falseChild: falseChild[index])
         }
+        self.forest = try FlatForest(nodes: nodes, roots: roots)
         self.leafStart = leafStart
         self.leafEnd = leafEnd
         self.weightTarget = weightTarget
         self.weightValue = weightValue
-        self.roots = roots
-        let splitModes = Set(mode.filter { $0 != .leaf })
-        self.uniformMode = splitModes.count == 1 ? splitModes.first : nil
         self.maxFeature = zip(features, mode).filter { $0.1 != .leaf }.map { Int($0.0) }.max() ?? -1
         self.weightsArePositive = leafWeights.allSatisfy { $0 >= 0 }
         self.usedTargets = Set(leafIDs.map { Int32($0) })
@@ -152,43 +137,33 @@ struct TreeEnsemble: Sendable {
         }
     }
 
+    /// The kernel node for an ONNX node: `GTE` and `GT` become `LT` and `LEQ` with the children swapped, and a
+    /// missing value goes to the true child exactly when the node tracks missing values (onnxruntime's rule).
+    private static func node(
+        _ mode: Mode, at index: Int, feature: Int, threshold: Float, tracksMissing: Bool, trueChild: Int32, falseChild: Int32
+    ) -> FlatForest<Float>.Node {
+        if mode == .leaf { return .leaf(0, at: Int32(index)) }
+        let (kind, swapped): (FlatForest<Float>.SplitKind, Bool) =
+            switch mode {
+            case .leq: (.lessOrEqual, false)
+            case .lt: (.less, false)
+            case .gte: (.less, true)
+            case .gt: (.lessOrEqual, true)
+            case .eq: (.equal, false)
+            case .neq: (.notEqual, false)
+            case .leaf: (.leaf, false)
+            }
+        return .split(
+            kind, feature: feature, threshold: threshold, nanGoesLeft: tracksMissing != swapped, left: swapped ? falseChild : trueChild,
+            right: swapped ? trueChild : falseChild)
+    }
+
     /// The number of trees.
-    var treeCount: Int { roots.count }
-
-    /// The index of the leaf that the tree rooted at `root` reaches for a row; `goesTrue` is the split's comparison.
-    @inline(__always)
-    private static func leaf(
-        from root: Int32, _ row: UnsafeBufferPointer<Float>, _ nodes: UnsafeBufferPointer<Node>, _ goesTrue: (Mode, Float, Float) -> Bool
-    ) -> Int {
-        var index = Int(root)
-        while true {
-            let node = nodes[index]
-            if node.mode == .leaf { return index }
-            let x = row[Int(node.feature)]
-            index = Int(goesTrue(node.mode, x, node.threshold) || (node.tracksMissing && x.isNaN) ? node.trueChild : node.falseChild)
-        }
-    }
-
-    /// Whether `x` goes to the true branch of a split with this mode and threshold (never for NaN).
-    @inline(__always)
-    private static func compare(_ mode: Mode, _ x: Float, _ t: Float) -> Bool {
-        switch mode {
-        case .leq: x <= t
-        case .lt: x < t
-        case .gte: x >= t
-        case .gt: x > t
-        case .eq: x == t
-        case .neq: x != t
-        case .leaf: false
-        }
-    }
+    var treeCount: Int { forest.treeCount }
 
     /// Scores every row of a float matrix input `[N, F]`: for each row, folds the weight of every leaf the trees
     /// reach into its target's score with `combine(score, weight, scoredBefore)` — trees in order, weights in
     /// attribute order — then calls `finish` with the row's `targets` scores and which of them received a weight.
-    ///
-    /// Rows go through the trees in small blocks, each tree walked for every row of the block in turn, so the walks
-    /// of different rows overlap in the processor; each row's sum keeps the tree order, so results are unchanged.
     /// - Throws: `invalid_argument` when the input is not a matrix or is too narrow for the features the trees read.
     @inline(__always)
     func score(
@@ -201,39 +176,31 @@ struct TreeEnsemble: Sendable {
         guard input.shape.count <= 2, width > max(maxFeature, 0) || rows == 0 else {
             throw CairnError.invalid("the tree ensemble reads feature \(maxFeature), but its input has shape \(input.shape)")
         }
-        let block = 16
-        var scores = [Float](repeating: 0, count: block * targets)
-        var scored = [Bool](repeating: false, count: block * targets)
-        values.withUnsafeBufferPointer { all in
-            nodes.withUnsafeBufferPointer { nodes in
-                for start in stride(from: 0, to: rows, by: block) {
-                    let count = min(block, rows - start)
-                    for index in 0..<count * targets {
-                        scores[index] = 0
-                        scored[index] = false
-                    }
-                    for root in roots {
-                        for offset in 0..<count {
-                            let row = UnsafeBufferPointer(rebasing: all[(start + offset) * width..<(start + offset + 1) * width])
-                            // Converters use one comparison throughout; testing it directly saves a switch per level.
-                            let leaf: Int
-                            switch uniformMode {
-                            case .leq?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x <= t }
-                            case .lt?: leaf = Self.leaf(from: root, row, nodes) { _, x, t in x < t }
-                            default: leaf = Self.leaf(from: root, row, nodes, Self.compare)
-                            }
-                            for k in Int(leafStart[leaf])..<Int(leafEnd[leaf]) {
-                                let target = offset * targets + Int(weightTarget[k])
-                                scores[target] = combine(scores[target], weightValue[k], scored[target])
-                                scored[target] = true
+        var scores = [Float](repeating: 0, count: rows * targets)
+        var scored = [Bool](repeating: false, count: rows * targets)
+        values.withUnsafeBufferPointer { values in
+            leafStart.withUnsafeBufferPointer { leafStart in
+                leafEnd.withUnsafeBufferPointer { leafEnd in
+                    weightTarget.withUnsafeBufferPointer { weightTarget in
+                        weightValue.withUnsafeBufferPointer { weightValue in
+                            scores.withUnsafeMutableBufferPointer { scores in
+                                scored.withUnsafeMutableBufferPointer { scored in
+                                    forest.forEachLeaf(values, rowCount: rows, width: width) { _, row, leaf, _ in
+                                        for k in Int(leafStart[leaf])..<Int(leafEnd[leaf]) {
+                                            let target = row * targets + Int(weightTarget[k])
+                                            scores[target] = combine(scores[target], weightValue[k], scored[target])
+                                            scored[target] = true
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
-                    for offset in 0..<count {
-                        finish(scores[offset * targets..<(offset + 1) * targets], scored[offset * targets..<(offset + 1) * targets])
-                    }
                 }
             }
+        }
+        for row in 0..<rows {
+            finish(scores[row * targets..<(row + 1) * targets], scored[row * targets..<(row + 1) * targets])
         }
     }
 }
