@@ -10,6 +10,9 @@ struct Unary: Operator {
         let input = try required(inputs, 0)
         switch input.elements {
         case .double(let values): return [try Tensor(shape: input.shape, elements: .double(values.map(apply)))]
+        case .float(let values) where function == .Relu:
+            // Exact in float32: the hot path of MLP graphs skips the round trip through double.
+            return [try Tensor(shape: input.shape, elements: .float(values.map { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }))]
         default: return [try Tensor(shape: input.shape, elements: .float(try input.floats().map { Float(apply(Double($0))) }))]
         }
     }
@@ -41,7 +44,12 @@ struct Binary: Operator {
         {
             // The hot path of MLP graphs: float tensors, a bias row or scalar repeated down the batch.
             let count = Tensor.count(of: shape) ?? 0
-            return [try Tensor(shape: shape, elements: .float((0..<count).map { apply(x[$0 % p], y[$0 % q]) }))]
+            switch function {
+            case .Add: return [try Tensor(shape: shape, elements: .float(Self.repeating(x, p, y, q, count: count, +)))]
+            case .Sub: return [try Tensor(shape: shape, elements: .float(Self.repeating(x, p, y, q, count: count, -)))]
+            case .Mul: return [try Tensor(shape: shape, elements: .float(Self.repeating(x, p, y, q, count: count, *)))]
+            case .Div: return [try Tensor(shape: shape, elements: .float(Self.repeating(x, p, y, q, count: count, /)))]
+            }
         }
         let (left, right) = try Broadcast.indices(a.shape, b.shape, to: shape)
         switch (a.elements, b.elements) {
@@ -52,6 +60,26 @@ struct Binary: Operator {
         default:
             let x = try a.floats(), y = try b.floats()
             return [try Tensor(shape: shape, elements: .float(zip(left, right).map { apply(x[$0], y[$1]) }))]
+        }
+    }
+
+    /// `f(x[i % p], y[i % q])` for `i` below `count`, in runs where neither operand wraps (a bias row added down the
+    /// batch runs once per row).
+    @inline(__always)
+    private static func repeating(_ x: [Float], _ p: Int, _ y: [Float], _ q: Int, count: Int, _ f: (Float, Float) -> Float) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    var index = 0
+                    while index < count {
+                        let i = index % p, j = index % q
+                        let run = min(p - i, q - j, count - index)
+                        for offset in 0..<run { out[index + offset] = f(x[i + offset], y[j + offset]) }
+                        index += run
+                    }
+                }
+            }
+            initialized = count
         }
     }
 
