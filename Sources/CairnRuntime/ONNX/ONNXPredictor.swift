@@ -100,11 +100,12 @@ public struct ONNXPredictor: Predictor {
             return code
         }
         guard case .int64(let values) = labels.elements else { return try labels.strings().map(code) }
-        var known: [Int64: Int32] = [:]
+        // Classifiers have few classes: remembering the labels seen in a small list beats hashing every row's label.
+        var known: [(label: Int64, code: Int32)] = []
         return try values.map { value in
-            if let cached = known[value] { return cached }
+            if let cached = known.first(where: { $0.label == value }) { return cached.code }
             let result = try code(String(value))
-            known[value] = result
+            if known.count < 16 { known.append((value, result)) }
             return result
         }
     }

@@ -1,17 +1,32 @@
-/// The float32 matrix product of the MLP paths: `C = A·B` for row-major `A (m×k)` and `B (k×n)`, register-blocked
-/// four rows by four columns with SIMD. Each element is summed over `k` in double (float products are exact in
-/// double) and rounded to float once, so it stays within float32 rounding (about 1e-7) of onnxruntime's fused
-/// multiply-add SGEMM, whose rounding Cairn's portable build cannot reproduce; float32 sums drift past 1e-6.
+import CRuntimeKernels
+
+/// The float32 matrix product of the MLP paths: `C = A·B` for row-major `A (m×k)` and `B (k×n)`.
+///
+/// On processors with AVX2 and FMA it runs CRuntimeKernels' SGEMM, which sums each element over `k` in order with
+/// fused multiply-adds as onnxruntime's SGEMM does. Elsewhere it runs a portable Swift kernel, register-blocked four
+/// rows by four columns with SIMD, that sums in double (float products are exact in double) and rounds once: float32
+/// sums without fused multiply-adds drift past 1e-6 of onnxruntime, double sums stay within float32 rounding of it.
 enum FloatMatrixProduct {
-    /// The rows and columns one register block covers.
+    /// The rows and columns one register block of the portable kernel covers.
     private static var blockRows: Int { 4 }
     private static var blockColumns: Int { 4 }
 
+    /// Whether this processor runs the fused multiply-add kernel.
+    static let fusedAvailable = cairn_sgemm_fma_supported() != 0
+
     /// Returns `A·B`, `m × n` values row after row.
+    /// - Parameter fused: whether to run the fused multiply-add kernel (only when `fusedAvailable`).
     /// - Precondition: `a` holds `m × k` values and `b` holds `k × n`.
-    static func multiply(_ a: [Float], _ b: [Float], m: Int, k: Int, n: Int) -> [Float] {
+    static func multiply(_ a: [Float], _ b: [Float], m: Int, k: Int, n: Int, fused: Bool = fusedAvailable) -> [Float] {
         precondition(a.count == m * k && b.count == k * n, "matrices of \(m) × \(k) and \(k) × \(n) need as many values")
+        precondition(!fused || fusedAvailable, "the fused multiply-add kernel needs AVX2 and FMA")
         guard m > 0, n > 0 else { return [] }
+        if fused, k > 0 {
+            return [Float](unsafeUninitializedCapacity: m * n) { c, initialized in
+                cairn_sgemm_fma(a, b, c.baseAddress!, m, k, n)
+                initialized = m * n
+            }
+        }
         let weights = b.map(Double.init)
         return [Float](unsafeUninitializedCapacity: m * n) { c, initialized in
             a.withUnsafeBufferPointer { a in
