@@ -12,6 +12,8 @@ public struct XGBoostPredictor: Predictor {
     let forest: FlatForest<Float>
     /// The output group each tree adds to.
     let treeGroups: [Int]
+    /// The training categories of categorical features, when the model saved them.
+    let categories: XGBoostCategories
     /// The starting margin of each output group.
     let baseMargins: [Float]
     let objective: XGBoostObjective
@@ -62,6 +64,7 @@ public struct XGBoostPredictor: Predictor {
             return try XGBoostTree(tree, index: index, featureCount: featureCount).flat
         })
         treeGroups = treeInfo
+        categories = try XGBoostCategories(model.optional("cats"), featureCount: featureCount)
         let scores = try Self.baseScores(try parameters["base_score"].string("base_score"), groups: groups)
         baseMargins = scores.map(objective.margin(ofBaseScore:))
         task = objective.task
@@ -84,7 +87,7 @@ public struct XGBoostPredictor: Predictor {
     }
 
     public func predict(_ table: Table) throws -> Table {
-        let rows = try FeatureRows(table, names: featureNames)
+        let rows = try FeatureRows(table, names: featureNames) { feature, column in try categories.codes(column, feature: feature) }
         let margins = self.margins(rows.values.map { Float($0) }, rowCount: rows.rowCount)
         return output(margins, rowCount: rows.rowCount)
     }
