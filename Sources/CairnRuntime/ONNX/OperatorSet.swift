@@ -16,6 +16,7 @@ enum OperatorSet {
         switch (node.domain, node.opType) {
         case ("ai.onnx.ml", "TreeEnsembleClassifier"): return try TreeEnsembleClassifier(attributes)
         case ("ai.onnx.ml", "TreeEnsembleRegressor"): return try TreeEnsembleRegressor(attributes)
+        case ("ai.onnx.ml", "TreeEnsemble"): return try TreeEnsembleRegressor(opset5: attributes)
         case ("ai.onnx.ml", "LinearClassifier"): return try LinearClassifier(attributes)
         case ("ai.onnx.ml", "LinearRegressor"): return try LinearRegressor(attributes)
         case ("ai.onnx.ml", "Scaler"): return try Scaler(attributes)

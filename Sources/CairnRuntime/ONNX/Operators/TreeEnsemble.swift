@@ -19,7 +19,15 @@ struct TreeEnsemble: Sendable {
     /// The target or class ids that receive a weight.
     let usedTargets: Set<Int32>
 
-    /// Resolves the node and leaf attributes of a tree ensemble node.
+    /// A tree ensemble's node and leaf lists in the layout of `ai.onnx.ml` opsets 1–4: nodes keyed by (tree, node)
+    /// id, leaves as nodes of mode `LEAF`, each weight naming its leaf. Opset 5's `TreeEnsemble` is read into it too.
+    struct Lists {
+        var treeIDs: [Int64] = [], nodeIDs: [Int64] = [], features: [Int64] = [], modes: [String] = [], values: [Float] = []
+        var trueIDs: [Int64] = [], falseIDs: [Int64] = [], missing: [Int64] = []
+        var leafTrees: [Int64] = [], leafNodes: [Int64] = [], leafIDs: [Int64] = [], leafWeights: [Float] = []
+    }
+
+    /// Resolves the node and leaf attributes of a `TreeEnsembleClassifier` or `TreeEnsembleRegressor` node.
     /// - Parameters:
     ///   - prefix: `class` for a classifier's leaf attributes, `target` for a regressor's.
     ///   - targetCount: the number of classes or targets; every leaf id must be below it.
@@ -29,14 +37,24 @@ struct TreeEnsemble: Sendable {
         if attributes.has("nodes_values_as_tensor") || attributes.has("\(prefix)_weights_as_tensor") {
             throw attributes.unsupported("double-precision thresholds or weights (*_as_tensor)")
         }
-        let treeIDs = attributes.ints("nodes_treeids")
-        let nodeIDs = attributes.ints("nodes_nodeids")
-        let features = attributes.ints("nodes_featureids")
-        let modes = attributes.strings("nodes_modes")
-        let values = attributes.floats("nodes_values")
-        let trueIDs = attributes.ints("nodes_truenodeids")
-        let falseIDs = attributes.ints("nodes_falsenodeids")
-        let missing = attributes.ints("nodes_missing_value_tracks_true")
+        let lists = Lists(
+            treeIDs: attributes.ints("nodes_treeids"), nodeIDs: attributes.ints("nodes_nodeids"), features: attributes.ints("nodes_featureids"),
+            modes: attributes.strings("nodes_modes"), values: attributes.floats("nodes_values"), trueIDs: attributes.ints("nodes_truenodeids"),
+            falseIDs: attributes.ints("nodes_falsenodeids"), missing: attributes.ints("nodes_missing_value_tracks_true"),
+            leafTrees: attributes.ints("\(prefix)_treeids"), leafNodes: attributes.ints("\(prefix)_nodeids"), leafIDs: attributes.ints("\(prefix)_ids"),
+            leafWeights: attributes.floats("\(prefix)_weights"))
+        try self.init(lists, attributes, targetCount: targetCount)
+    }
+
+    /// Resolves a tree ensemble's lists.
+    /// - Parameters:
+    ///   - attributes: the node's attributes, to name it in errors.
+    ///   - targetCount: the number of classes or targets; every leaf id must be below it.
+    /// - Throws: `invalid_argument` for inconsistent lists, links to unknown nodes, cycles; `not_implemented` for
+    ///   unknown modes.
+    init(_ lists: Lists, _ attributes: NodeAttributes, targetCount: Int) throws {
+        let treeIDs = lists.treeIDs, nodeIDs = lists.nodeIDs, features = lists.features, modes = lists.modes, values = lists.values
+        let trueIDs = lists.trueIDs, falseIDs = lists.falseIDs, missing = lists.missing
         let count = treeIDs.count
         guard count > 0, [nodeIDs.count, features.count, modes.count, trueIDs.count, falseIDs.count].allSatisfy({ $0 == count }),
             values.count == count || values.isEmpty, missing.count == count || missing.isEmpty
@@ -69,12 +87,9 @@ struct TreeEnsemble: Sendable {
         }
         try Self.checkAcyclic(roots: roots, trueChild: trueChild, falseChild: falseChild, mode: mode, attributes)
 
-        let leafTrees = attributes.ints("\(prefix)_treeids")
-        let leafNodes = attributes.ints("\(prefix)_nodeids")
-        let leafIDs = attributes.ints("\(prefix)_ids")
-        let leafWeights = attributes.floats("\(prefix)_weights")
+        let leafTrees = lists.leafTrees, leafNodes = lists.leafNodes, leafIDs = lists.leafIDs, leafWeights = lists.leafWeights
         guard [leafNodes.count, leafIDs.count, leafWeights.count].allSatisfy({ $0 == leafTrees.count }) else {
-            throw attributes.invalid("its \(prefix)_* lists differ in length")
+            throw attributes.invalid("its leaf weight lists differ in length")
         }
         var perLeaf = [[(Int32, Float)]](repeating: [], count: count)
         for k in 0..<leafTrees.count {
@@ -82,7 +97,7 @@ struct TreeEnsemble: Sendable {
                 throw attributes.invalid("a weight names node \(leafNodes[k]) of tree \(leafTrees[k]), which does not exist")
             }
             guard (0..<Int64(targetCount)).contains(leafIDs[k]) else {
-                throw attributes.invalid("a weight goes to \(prefix) \(leafIDs[k]) of \(targetCount)")
+                throw attributes.invalid("a weight goes to target or class \(leafIDs[k]) of \(targetCount)")
             }
             perLeaf[Int(node)].append((Int32(leafIDs[k]), leafWeights[k]))
         }
