@@ -23,6 +23,7 @@ enum OperatorSet {
         case ("ai.onnx.ml", "Imputer"): return try Imputer(attributes)
         case ("ai.onnx.ml", "Normalizer"): return try Normalizer(attributes)
         case ("ai.onnx.ml", "OneHotEncoder"): return try OneHotEncoder(attributes)
+        case ("ai.onnx.ml", "LabelEncoder"): return try LabelEncoder(attributes)
         case ("ai.onnx.ml", "Binarizer"): return Binarizer(attributes)
         case ("ai.onnx.ml", "ArrayFeatureExtractor"): return ArrayFeatureExtractor()
         case ("ai.onnx.ml", "ZipMap"), ("", "Identity"): return PassThrough()
