@@ -1,4 +1,5 @@
 import ArgumentParser
+import CairnCore
 import CairnRegistry
 import CairnServing
 import CairnStore
