@@ -44,10 +44,10 @@ final class Batcher: Sendable {
     /// - Throws: `unavailable` when the queue is full; `timedOut` when the deadline passes (queued or predicting);
     ///   the predictor's error (for every request of the batch).
     func predict(_ rows: Table, deadline: ContinuousClock.Instant) async throws -> Table {
-        try await Deadline.run(until: deadline) { [self] in
-            settings.maxBatchSize > 1
-                ? try await enqueue(rows, deadline: deadline) : try await PredictorThreads.run { try self.model.predictor.predict(rows) }
+        if settings.maxBatchSize > 1 {
+            return try await Deadline.run(until: deadline) { try await self.enqueue(rows, deadline: deadline) }
         }
+        return try await Deadline.compute(until: deadline) { try self.model.predictor.predict(rows) }
     }
 
     /// Waits for a turn: answered as part of another request's batch, or leading a batch.

@@ -1,13 +1,33 @@
 import CairnCore
+import Dispatch
 import Synchronization
 
-/// Answers within a deadline: runs work in its own task and returns its result, or throws `timedOut` once the
-/// deadline passes, whichever comes first. Work that overruns is not stopped (a predictor call cannot be
-/// interrupted); its result is discarded.
+/// Answers within a deadline: returns the result of some work, or throws `timedOut` once the deadline passes,
+/// whichever comes first. Work that overruns is not stopped (a predictor call cannot be interrupted); its result is
+/// discarded.
 enum Deadline {
-    /// The result of `work`, or `timedOut` at `deadline`.
+    /// The result of async `work` (run in its own task), or `timedOut` at `deadline`.
     static func run<Value: Sendable>(
         until deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        try await race(until: deadline) { finish in
+            Task { finish(await Result(catching: work)) }
+        }
+    }
+
+    /// The result of CPU-bound `work`, computed on a predictor thread (see ``PredictorThreads``), or `timedOut` at
+    /// `deadline`.
+    static func compute<Value: Sendable>(
+        until deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () throws -> Value
+    ) async throws -> Value {
+        try await race(until: deadline) { finish in
+            PredictorThreads.queue.async { finish(Result(catching: work)) }
+        }
+    }
+
+    /// Starts work that calls `finish` once, and a Dispatch timer at `deadline`; the first to come answers.
+    private static func race<Value: Sendable>(
+        until deadline: ContinuousClock.Instant, start: (@escaping @Sendable (Result<Value, any Error>) -> Void) -> Void
     ) async throws -> Value {
         let waiting = Mutex<CheckedContinuation<Value, any Error>?>(nil)
         let take: @Sendable () -> CheckedContinuation<Value, any Error>? = { waiting.withLock { continuation in
@@ -16,12 +36,14 @@ enum Deadline {
         } }
         return try await withCheckedThrowingContinuation { continuation in
             waiting.withLock { $0 = continuation }
-            let timer = Task {
-                try await Task.sleep(until: deadline, clock: .continuous)
+            // DispatchWorkItem is thread-safe (cancel may be called from any thread) but not marked Sendable.
+            nonisolated(unsafe) let timer = DispatchWorkItem {
                 take()?.resume(throwing: CairnError(.timedOut, "The prediction did not finish within the request's timeout"))
             }
-            Task {
-                let result = await Result(catching: work)
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            let nanoseconds = max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
+            PredictorThreads.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: timer)
+            start { result in
                 timer.cancel()
                 take()?.resume(with: result)
             }
