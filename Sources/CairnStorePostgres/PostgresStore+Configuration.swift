@@ -15,12 +15,34 @@ extension PostgresStore {
         public var schema: String?
         /// Longest a call waits for PostgreSQL (a connection and its statements) before failing with `unavailable`.
         public var requestTimeout: Duration
+        /// Whether connections use TLS and what they verify, as libpq's `sslmode`.
+        public var sslMode: SSLMode
+        /// A PEM file of the certificate authorities that sign the server's certificate (libpq's `sslrootcert`);
+        /// `nil` for the system's trust store. Used by `verify-ca` and `verify-full`.
+        public var sslRootCertificate: String?
+
+        /// libpq's `sslmode` values Cairn supports.
+        public enum SSLMode: String, Sendable, Equatable, CaseIterable {
+            /// No TLS.
+            case disable
+            /// TLS when the server offers it, without checking its certificate (libpq's default).
+            case prefer
+            /// TLS always, without checking the server's certificate.
+            case require
+            /// TLS always; the certificate must be signed by a trusted authority.
+            case verifyCA = "verify-ca"
+            /// TLS always; the certificate must be signed by a trusted authority and name the host.
+            case verifyFull = "verify-full"
+        }
 
         public init(
             host: String, port: Int = 5432, username: String, password: String? = nil, database: String,
-            schema: String? = nil, maximumConnections: Int = 20, requestTimeout: Duration = .seconds(10)
+            schema: String? = nil, maximumConnections: Int = 20, requestTimeout: Duration = .seconds(10), sslMode: SSLMode = .prefer,
+            sslRootCertificate: String? = nil
         ) {
             self.schema = schema
+            self.sslMode = sslMode
+            self.sslRootCertificate = sslRootCertificate
             self.host = host
             self.port = port
             self.username = username
@@ -31,7 +53,8 @@ extension PostgresStore {
         }
 
         /// Parses `postgres://user:password@host:port/database` (or `postgresql://`), with optional query items
-        /// `max_connections=N`, `timeout=seconds` and `schema=name`. User, password and database are percent-decoded.
+        /// `max_connections=N`, `timeout=seconds`, `schema=name`, `sslmode=disable|prefer|require|verify-ca|verify-full`
+        /// and `sslrootcert=path`. User, password and database are percent-decoded.
         /// - Throws: `invalidArgument` naming what is wrong with the URL.
         public init(url: String) throws {
             guard let components = URLComponents(string: url), let scheme = components.scheme,
@@ -66,8 +89,21 @@ extension PostgresStore {
                         throw CairnError.invalid("schema must be a lowercase SQL identifier")
                     }
                     schema = value
+                case "sslmode":
+                    guard let mode = item.value.flatMap(SSLMode.init(rawValue:)) else {
+                        throw CairnError.invalid(
+                            "sslmode must be one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")), not '\(item.value ?? "")'")
+                    }
+                    sslMode = mode
+                case "sslrootcert":
+                    guard let path = item.value, !path.isEmpty else { throw CairnError.invalid("sslrootcert must be a file path") }
+                    guard FileManager.default.isReadableFile(atPath: path) else {
+                        throw CairnError.invalid("sslrootcert '\(path)' is not a readable file")
+                    }
+                    sslRootCertificate = path
                 default:
-                    throw CairnError.invalid("Unknown PostgreSQL URL option '\(item.name)' (known: max_connections, timeout, schema)")
+                    throw CairnError.invalid(
+                        "Unknown PostgreSQL URL option '\(item.name)' (known: max_connections, timeout, schema, sslmode, sslrootcert)")
                 }
             }
         }

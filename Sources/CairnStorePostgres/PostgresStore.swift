@@ -27,9 +27,31 @@ public final class PostgresStore: Service, Sendable {
         if let schema = configuration.schema { options.additionalStartupParameters = [("search_path", schema)] }
         var client = PostgresClient.Configuration(
             host: configuration.host, port: configuration.port, username: configuration.username,
-            password: configuration.password, database: configuration.database, tls: .disable)
+            password: configuration.password, database: configuration.database, tls: Self.tls(configuration))
         client.options = options
         self.client = PostgresClient(configuration: client, backgroundLogger: logger)
+    }
+
+    /// The TLS settings of an `sslmode`, with libpq's meanings: `prefer` and `require` encrypt without checking the
+    /// certificate, `verify-ca` checks its signer, `verify-full` its signer and host name.
+    static func tls(_ configuration: Configuration) -> PostgresClient.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let roots = configuration.sslRootCertificate { tls.trustRoots = .file(roots) }
+        switch configuration.sslMode {
+        case .disable: return .disable
+        case .prefer:
+            tls.certificateVerification = .none
+            return .prefer(tls)
+        case .require:
+            tls.certificateVerification = .none
+            return .require(tls)
+        case .verifyCA:
+            tls.certificateVerification = .noHostnameVerification
+            return .require(tls)
+        case .verifyFull:
+            tls.certificateVerification = .fullVerification
+            return .require(tls)
+        }
     }
 
     /// Runs the connection pool until the task is cancelled (graceful shutdown).

@@ -41,8 +41,11 @@ public enum TestStores {
     }
 
     /// A migrated PostgreSQL store in a schema of its own, its pool running for the rest of the test process.
-    public static func postgresStore(maximumConnections: Int = 8) async throws -> PostgresStore {
-        var configuration = try PostgresStore.Configuration(url: try postgresURL())
+    /// - Parameter options: URL query items added to the test server's URL, such as `sslmode=disable`.
+    public static func postgresStore(maximumConnections: Int = 8, options: String = "") async throws -> PostgresStore {
+        let url = try postgresURL()
+        var configuration = try PostgresStore.Configuration(
+            url: options.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + options)
         configuration.schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         configuration.maximumConnections = maximumConnections
         // Parallel tests on a loaded machine may wait longer than a server's default for a connection.

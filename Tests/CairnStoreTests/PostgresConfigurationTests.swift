@@ -6,7 +6,7 @@ import Testing
 struct PostgresConfigurationTests {
     @Test func urlGivesEveryPartAndOption() throws {
         let configuration = try PostgresStore.Configuration(
-            url: "postgresql://ana:p%40ss@db.internal:6543/ml%2Dmeta?max_connections=7&timeout=2.5&schema=team_a")
+            url: "postgresql://ana:p%40ss@db.internal:6543/ml%2Dmeta?max_connections=7&timeout=2.5&schema=team_a&sslmode=verify-ca")
         #expect(configuration.host == "db.internal")
         #expect(configuration.port == 6543)
         #expect(configuration.username == "ana")
@@ -15,6 +15,7 @@ struct PostgresConfigurationTests {
         #expect(configuration.maximumConnections == 7)
         #expect(configuration.requestTimeout == .milliseconds(2500))
         #expect(configuration.schema == "team_a")
+        #expect(configuration.sslMode == .verifyCA)
     }
 
     @Test func defaultsApplyWhenTheURLIsShort() throws {
@@ -24,12 +25,15 @@ struct PostgresConfigurationTests {
         #expect(configuration.maximumConnections == 20)
         #expect(configuration.requestTimeout == .seconds(10))
         #expect(configuration.schema == nil)
+        #expect(configuration.sslMode == .prefer)
+        #expect(configuration.sslRootCertificate == nil)
     }
 
     @Test(arguments: [
         ("mysql://a@h/db", "starts with postgres://"), ("postgres://a@h", "names no database"), ("postgres://h/db", "names no user"),
         ("postgres://a@h/db?max_connections=0", "max_connections"), ("postgres://a@h/db?timeout=soon", "timeout"),
-        ("postgres://a@h/db?schema=Drop;", "schema"), ("postgres://a@h/db?sslmode=require", "Unknown PostgreSQL URL option 'sslmode'"),
+        ("postgres://a@h/db?schema=Drop;", "schema"), ("postgres://a@h/db?sslmode=maybe", "sslmode must be one of disable, prefer"),
+        ("postgres://a@h/db?sslcert=x", "Unknown PostgreSQL URL option 'sslcert'"),
     ])
     func badURLsAreRejectedWithTheReason(url: String, reason: String) {
         #expect {

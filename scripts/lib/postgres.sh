@@ -3,7 +3,8 @@
 #   pg_start   installs Debian's postgresql when initdb is missing, initdb + pg_ctl start, creates the database
 #              cairn_test and exports CAIRN_TEST_POSTGRES_URL=postgres://cairn:<password>@127.0.0.1:<port>/cairn_test,
 #              PG_BIN (the server's binaries), PG_DATA (its data directory, with the port and socket settings in its
-#              postgresql.conf) and PG_LOG (its log)
+#              postgresql.conf) and PG_LOG (its log). The server takes TLS with a self-signed certificate for
+#              127.0.0.1, whose file is exported as CAIRN_TEST_POSTGRES_CA (the root a verify-full client trusts).
 #   pg_stop    stops it (fast shutdown) and removes its directory; safe to call twice
 # initdb refuses to run as root: as root the server runs as the `postgres` user the Debian package creates.
 
@@ -39,6 +40,13 @@ pg_start() {
     pg_as_owner "$PG_BIN/initdb" -D "$PG_DATA" -U cairn --pwfile="$root/pwfile" --auth-local=trust \
         --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$root/initdb.log" 2>&1 || {
         echo "initdb failed:" >&2; tail -20 "$root/initdb.log" >&2; return 1; }
+    # a self-signed certificate for 127.0.0.1: clients may encrypt (sslmode prefer/require) or verify it (verify-full)
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+        -keyout "$root/server.key" -out "$root/server.crt" >"$root/openssl.log" 2>&1 || {
+        echo "openssl could not make the server certificate:" >&2; tail -5 "$root/openssl.log" >&2; return 1; }
+    cp "$root/server.crt" "$root/ca.crt"
+    chmod 600 "$root/server.key"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$root/server.key" "$root/server.crt"
     port="$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
     # Settings go into the data directory, so a plain `pg_ctl start` (the replica tests restart it) reuses them.
     pg_as_owner sh -c "cat >> '$PG_DATA/postgresql.conf'" <<CONF
@@ -46,12 +54,16 @@ listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$root'
 max_connections = 300
+ssl = on
+ssl_cert_file = '$root/server.crt'
+ssl_key_file = '$root/server.key'
 CONF
     pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$root/server.log" -w -t 60 start >/dev/null || {
         echo "PostgreSQL did not start:" >&2; tail -20 "$root/server.log" >&2; return 1; }
     PG_PORT="$port"
     pg_as_owner "$PG_BIN/psql" -h "$root" -p "$port" -U cairn -d postgres -qc "CREATE DATABASE cairn_test" >/dev/null
     export CAIRN_TEST_POSTGRES_URL="postgres://cairn:$password@127.0.0.1:$port/cairn_test"
+    export CAIRN_TEST_POSTGRES_CA="$root/ca.crt"
     PG_LOG="$root/server.log"
     export PG_BIN PG_DATA PG_PORT PG_LOG
     echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $PG_DATA)"
