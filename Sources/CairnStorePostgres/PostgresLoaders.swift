@@ -58,16 +58,13 @@ enum PostgresLoaders {
     ) async throws -> [ModelVersion] {
         let rows = try await session.rows(
             .select(Statements.selectModelVersions, where: condition, orderBy: orderBy, limit: limit, offset: offset))
-        var versions: [ModelVersion] = []
-        for row in rows {
-            let key: [SQLValue] = [.text(row.text("name") ?? ""), .integer(row.integer("version") ?? 0)]
-            let tags = try await session.rows(Statements.versionTags, key).map {
-                KeyValue(key: $0.text("key") ?? "", value: $0.text("value") ?? "")
-            }
-            let aliases = try await session.rows(Statements.versionAliases, key).compactMap { $0.text("alias") }
-            versions.append(RowMapping.modelVersion(row, tags: tags, aliases: aliases))
+        var tagRows: [SQLRow] = []
+        var aliasRows: [SQLRow] = []
+        for children in Statements.versionChildren(of: rows) {
+            tagRows += try await session.rows(children.tags)
+            aliasRows += try await session.rows(children.aliases)
         }
-        return versions
+        return RowMapping.modelVersions(rows, tagRows: tagRows, aliasRows: aliasRows)
     }
 
     static func registeredModels(

@@ -48,6 +48,16 @@ package enum RowMapping {
             sourceRunID: row.text("source_run_id"), tags: tags, params: params, metrics: metrics)
     }
 
+    /// Model versions from their rows and the rows of their tags and aliases (``Statements/versionChildren(of:)``).
+    package static func modelVersions(_ rows: [SQLRow], tagRows: [SQLRow], aliasRows: [SQLRow]) -> [ModelVersion] {
+        func key(_ row: SQLRow) -> String { "\(row.integer("version") ?? 0) \(row.text("name") ?? "")" }
+        var tags: [String: [KeyValue]] = [:]
+        for row in tagRows { tags[key(row), default: []].append(KeyValue(key: row.text("key") ?? "", value: row.text("value") ?? "")) }
+        var aliases: [String: [String]] = [:]
+        for row in aliasRows { aliases[key(row), default: []].append(row.text("alias") ?? "") }
+        return rows.map { modelVersion($0, tags: tags[key($0)] ?? [], aliases: aliases[key($0)] ?? []) }
+    }
+
     package static func modelVersion(_ row: SQLRow, tags: [KeyValue], aliases: [String]) -> ModelVersion {
         ModelVersion(
             name: row.text("name") ?? "", version: Int(row.integer("version") ?? 0), creationTimestamp: row.integer("creation_timestamp") ?? 0,

@@ -141,8 +141,6 @@ package enum Statements {
         mv.name = ? AND mv.deleted = 0 AND mv.version = (SELECT a.version FROM registered_model_aliases a
             WHERE a.name = mv.name AND a.alias = ?)
         """
-    package static let versionTags = "SELECT key, value FROM model_version_tags WHERE name = ? AND version = ? ORDER BY key"
-    package static let versionAliases = "SELECT alias FROM registered_model_aliases WHERE name = ? AND version = ? ORDER BY alias"
 
     // MARK: Reads
     package static let selectExperiments = "SELECT e.* FROM experiments e"
@@ -158,6 +156,27 @@ package enum Statements {
     package static func keyValues(table: String, idColumn: String, ids: [SQLValue]) -> SQLFragment {
         let list = SQLFragment.list(ids)
         return SQLFragment("SELECT \(idColumn) AS id, key, value FROM \(table) WHERE \(idColumn) IN \(list.sql) ORDER BY key", list.arguments)
+    }
+
+    /// The queries of the tags (`name, version, key, value`) and aliases (`name, version, alias`) of the model
+    /// versions in `rows`, each sorted, in chunks of at most ``chunkSize`` bound values.
+    package static func versionChildren(of rows: [SQLRow]) -> [(tags: SQLFragment, aliases: SQLFragment)] {
+        let keys = rows.map { [SQLValue.text($0.text("name") ?? ""), .integer($0.integer("version") ?? 0)] }
+        return stride(from: 0, to: keys.count, by: chunkSize / 2).map { start in
+            versionChildren(Array(keys[start..<min(start + chunkSize / 2, keys.count)]))
+        }
+    }
+
+    private static func versionChildren(_ keys: [[SQLValue]]) -> (tags: SQLFragment, aliases: SQLFragment) {
+        let pairs = Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
+        let arguments = keys.flatMap { $0 }
+        return (
+            SQLFragment(
+                "SELECT name, version, key, value FROM model_version_tags WHERE (name, version) IN (\(pairs)) ORDER BY key", arguments),
+            SQLFragment(
+                "SELECT name, version, alias FROM registered_model_aliases WHERE (name, version) IN (\(pairs)) ORDER BY alias",
+                arguments)
+        )
     }
 
     /// Every row of a run's child table (metrics, inputs, outputs) for some runs.

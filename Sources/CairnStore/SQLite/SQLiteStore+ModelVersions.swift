@@ -90,13 +90,17 @@ enum ModelVersionLoader {
         _ db: Database, where condition: SQLFragment, orderBy: SQLFragment? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [ModelVersion] {
         let query = SQLFragment.select(Statements.selectModelVersions, where: condition, orderBy: orderBy, limit: limit, offset: offset)
-        let rows = try Row.fetchAll(db, sql: query.sql, arguments: SQLiteStore.arguments(query.arguments))
-        return try rows.map { row in
-            let name: String = row["name"]
-            let version: Int = row["version"]
-            let tags = try Row.fetchAll(db, sql: Statements.versionTags, arguments: [name, version]).map { KeyValue(key: $0["key"], value: $0["value"]) }
-            let aliases = try String.fetchAll(db, sql: Statements.versionAliases, arguments: [name, version])
-            return RowMapping.modelVersion(SQLiteStore.sqlRow(row), tags: tags, aliases: aliases)
+        let rows = try Row.fetchAll(db, sql: query.sql, arguments: SQLiteStore.arguments(query.arguments)).map(SQLiteStore.sqlRow)
+        var tagRows: [SQLRow] = []
+        var aliasRows: [SQLRow] = []
+        for children in Statements.versionChildren(of: rows) {
+            tagRows += try fetch(db, children.tags)
+            aliasRows += try fetch(db, children.aliases)
         }
+        return RowMapping.modelVersions(rows, tagRows: tagRows, aliasRows: aliasRows)
+    }
+
+    private static func fetch(_ db: Database, _ fragment: SQLFragment) throws -> [SQLRow] {
+        try Row.fetchAll(db, sql: fragment.sql, arguments: SQLiteStore.arguments(fragment.arguments)).map(SQLiteStore.sqlRow)
     }
 }
