@@ -19,6 +19,7 @@ enum OperatorSet {
         case ("ai.onnx.ml", "TreeEnsemble"): return try TreeEnsembleRegressor(opset5: attributes)
         case ("ai.onnx.ml", "LinearClassifier"): return try LinearClassifier(attributes)
         case ("ai.onnx.ml", "LinearRegressor"): return try LinearRegressor(attributes)
+        case ("ai.onnx.ml", "SVMRegressor"): return try SVMRegressor(attributes)
         case ("ai.onnx.ml", "Scaler"): return try Scaler(attributes)
         case ("ai.onnx.ml", "Imputer"): return try Imputer(attributes)
         case ("ai.onnx.ml", "Normalizer"): return try Normalizer(attributes)

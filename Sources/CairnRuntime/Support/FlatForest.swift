@@ -204,7 +204,10 @@ struct FlatForest<Value: BinaryFloatingPoint & Sendable>: Sendable {
                 for _ in 0..<depth {
                     let node = nodes[Int(index)]
                     let x = rows[offset &* width &+ node.feature]
-                    if numericLeft(node, x) || (node.nanGoesLeft && x.isNaN) { index = node.left } else { index = node.right }
+                    let next = numericLeft(node, x) || (node.nanGoesLeft && x.isNaN) ? node.left : node.right
+                    // At a leaf (it links to itself) the walk is over, however deep the tree's other branches go.
+                    if next == index { break }
+                    index = next
                 }
                 leaves[offset] = index
             }

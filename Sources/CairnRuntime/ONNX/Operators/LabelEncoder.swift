@@ -24,9 +24,9 @@ struct LabelEncoder: Operator {
         guard let keyElements, let values, keyElements.count == values.count, keyElements.count > 0 else {
             throw attributes.invalid("its keys and values are missing or differ in count")
         }
-        func positions<K: Hashable>(_ list: [K]) throws -> [K: Int] {
+        func positions<K: Hashable>(_ list: [K], skipping skipped: (K) -> Bool = { _ in false }) throws -> [K: Int] {
             var positions: [K: Int] = [:]
-            for (index, key) in list.enumerated() where positions.updateValue(index, forKey: key) != nil {
+            for (index, key) in list.enumerated() where !skipped(key) && positions.updateValue(index, forKey: key) != nil {
                 throw attributes.invalid("the key \(key) appears twice")
             }
             return positions
@@ -35,7 +35,7 @@ struct LabelEncoder: Operator {
         case .string(let list): keys = .strings(try positions(list))
         case .int64(let list): keys = .integers(try positions(list))
         case .float(let list):
-            keys = .floats(try positions(list.filter { !$0.isNaN }), nan: list.firstIndex { $0.isNaN })
+            keys = .floats(try positions(list, skipping: \.isNaN), nan: list.firstIndex { $0.isNaN })
         case .double:
             throw attributes.unsupported("double keys")
         }
