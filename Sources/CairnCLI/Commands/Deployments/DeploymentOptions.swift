@@ -3,7 +3,7 @@ import CairnAPI
 import CairnCore
 import Foundation
 
-/// The server the deployment commands talk to, and the output format.
+/// The server the deployment, monitor and alert commands talk to, and the output format.
 struct DeploymentServerOptions: ParsableArguments {
     @Option(name: .customLong("tracking-uri"), help: "URL of the Cairn server hosting the deployments (env CAIRN_TRACKING_URI).")
     var trackingURI: String?
@@ -13,14 +13,18 @@ struct DeploymentServerOptions: ParsableArguments {
 
     /// The deployments API of the chosen server.
     /// - Throws: `invalidArgument` when no server is named (deployments live in a running server).
-    func client() throws -> DeploymentsClient {
+    func client() throws -> DeploymentsClient { DeploymentsClient(server: try server()) }
+
+    /// The chosen server.
+    /// - Throws: `invalidArgument` when no server is named or the URI is not http(s).
+    func server() throws -> RemoteBackend {
         guard let uri = trackingURI ?? ProcessInfo.processInfo.environment["CAIRN_TRACKING_URI"], !uri.isEmpty else {
-            throw CairnError.invalid("Deployments live in a running server: pass --tracking-uri http://host:port or set CAIRN_TRACKING_URI")
+            throw CairnError.invalid("Deployments and monitors live in a running server: pass --tracking-uri http://host:port or set CAIRN_TRACKING_URI")
         }
         guard let url = URL(string: uri), url.scheme == "http" || url.scheme == "https" else {
             throw CairnError.invalid("Invalid tracking URI '\(uri)': expected http://host:port.")
         }
-        return DeploymentsClient(server: RemoteBackend(baseURL: url))
+        return RemoteBackend(baseURL: url)
     }
 }
 
