@@ -1,5 +1,6 @@
 import ArgumentParser
 import CairnAPI
+import CairnMonitoring
 import CairnServer
 import CairnServing
 import CairnTesting
@@ -63,6 +64,16 @@ struct MonitorsCommandTests {
             }
             await #expect(throws: ExitCode(3)) { try await runCairn(["monitors", "show", "nope", "--tracking-uri", uri]) }
             await #expect(throws: ExitCode(3)) { try await runCairn(["monitor", "performance", "--deployment", "nope", "--tracking-uri", uri]) }
+            // A reference profile of the logged window, made by the server
+            let output = try TestStores.temporaryDirectory().appendingPathComponent("logged.profile.json").path
+            try await runCairn([
+                "monitor", "profile", "--deployment", "d", "--start", String(now - 3_600_000), "--end", String(now), "--output", output, "--tracking-uri", uri,
+            ])
+            let profile = try ReferenceProfile.decode(try Data(contentsOf: URL(fileURLWithPath: output)))
+            #expect(profile.rowCount == 4 && profile.columns.map(\.name) == ["x"])
+            await #expect(throws: ExitCode(2)) {
+                try await runCairn(["monitor", "profile", "--deployment", "d", "--start", "0", "--end", "1000", "--output", output, "--tracking-uri", uri])
+            }
             try await runCairn(["monitors", "delete", "acc", "--tracking-uri", uri])
             #expect(try await api.list().isEmpty)
             #expect(try await api.alerts(monitor: nil, openOnly: false, limit: 10).isEmpty)

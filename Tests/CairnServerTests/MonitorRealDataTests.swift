@@ -57,6 +57,18 @@ struct MonitorRealDataTests {
             #expect(same.json["dataset_drift"] as? Bool == false)
             #expect(same.json["drifted_count"] as? Int == 0)
 
+            // A profile of the logged same-period window holds its 2,000 rows, and the late window drifts against it
+            let logged = try await MonitoringRoutesTests.api(
+                client, .get, Routes.deployments + "/elec/profile?start=\(now - 7_200_000)&end=\(now - 3_600_000)")
+            #expect(logged.status == .ok)
+            let loggedProfile = try ReferenceProfile.decode(Data(buffer: logged.body))
+            #expect(loggedProfile.rowCount == 2000 && loggedProfile.columns.map(\.name) == Self.columns.sorted())
+            let late = try await MonitoringRoutesTests.api(
+                client, .post, Routes.deployments + "/elec/drift",
+                #"{"reference": \#(String(buffer: logged.body)), "start": \#(now - 3_600_000), "end": \#(now + 1)}"#)
+            #expect(late.json["dataset_drift"] as? Bool == true)
+            #expect(try await MonitoringRoutesTests.api(client, .get, Routes.deployments + "/elec/profile?start=0").status == .badRequest)
+
             // When a monitor of the last hour runs, the late data drifts and an alert opens
             let created = try await MonitoringRoutesTests.api(
                 client, .post, Routes.monitors, #"{"name": "elec-drift", "deployment": "elec", "window": "1h", "reference": \#(profile), "drift": {}}"#)

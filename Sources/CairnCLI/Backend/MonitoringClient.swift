@@ -10,6 +10,14 @@ struct MonitoringClient: Sendable {
         return try await server.call("GET", Routes.deployments + "/" + segment(deployment) + "/performance", query: query, data: nil, as: PerformanceResponse.self)
     }
 
+    /// The profile JSON of the inputs logged in `[start, end)`.
+    func profile(deployment: String, start: String, end: String, maxPoints: Int) async throws -> Data {
+        let profile = try await server.call(
+            "GET", Routes.deployments + "/" + segment(deployment) + "/profile",
+            query: [("start", start), ("end", end), ("max_points", String(maxPoints))], data: nil, as: JSONValue.self)
+        return try JSONEncoder().encode(profile)
+    }
+
     func create(_ body: MonitorBody) async throws -> MonitorBody {
         try await server.call("POST", Routes.monitors, data: try JSONEncoder().encode(body), as: MonitorResponse.self).monitor
     }

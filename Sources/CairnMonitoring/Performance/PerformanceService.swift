@@ -74,6 +74,16 @@ public struct PerformanceService: Sendable {
         return try DriftDetector.run(profile: reference, current: inputs, options: options)
     }
 
+    /// A reference profile of the inputs logged in `[start, end)` (a period the model served well, say).
+    /// - Throws: `not_found` for an unknown deployment; `invalid_argument` for an empty window, `start ≥ end`, too
+    ///   many requests, or `maxPoints` below 2.
+    public func profile(deployment: String, start: Int64, end: Int64, maxPoints: Int = ReferenceProfile.defaultMaxPoints) async throws -> ReferenceProfile {
+        guard let inputs = try await inputs(deployment: deployment, start: start, end: end) else {
+            throw CairnError.invalid("No predictions of deployment '\(deployment)' in the window; nothing to profile")
+        }
+        return try ReferenceProfile(inputs, maxPoints: maxPoints)
+    }
+
     /// The range `[start, end)` the arguments name, its start aligned to the window.
     func range(window: TimeWindow, start: Int64?, end: Int64?) throws -> (start: Int64, end: Int64) {
         let end = end ?? clock.nowMillis()

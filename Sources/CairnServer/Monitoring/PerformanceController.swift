@@ -4,8 +4,8 @@ import CairnMonitoring
 import Foundation
 import Hummingbird
 
-/// A deployment's measured performance (logged predictions joined with late labels) and the drift of a window of
-/// its logged inputs.
+/// A deployment's measured performance (logged predictions joined with late labels), the drift of a window of
+/// its logged inputs, and a reference profile of such a window.
 struct PerformanceController {
     let performance: PerformanceService
     let maxBodySize: Int
@@ -17,6 +17,16 @@ struct PerformanceController {
                 deployment: context.parameters.require("name"), window: try TimeWindow(request.query("window") ?? "1h"),
                 start: try request.timeQuery("start"), end: try request.timeQuery("end"))
             return try MLflowJSON.response(MonitoringMapping.body(report))
+        }
+        group.get("{name}/profile") { request, context in
+            guard let start = try request.timeQuery("start"), let end = try request.timeQuery("end") else {
+                throw CairnError.invalid("Give start and end")
+            }
+            let profile = try await performance.profile(
+                deployment: context.parameters.require("name"), start: start, end: end,
+                maxPoints: try request.intQuery("max_points", default: ReferenceProfile.defaultMaxPoints))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(data: try profile.encoded())))
         }
         group.post("{name}/drift") { request, context in
             let body = try await MonitoringJSON.decode(WindowDriftRequest.self, request, limit: maxBodySize)
