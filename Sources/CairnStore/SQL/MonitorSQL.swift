@@ -4,6 +4,8 @@ import Foundation
 
 /// The statements of the monitoring ports, the same text for both databases, and the mapping of their rows.
 package enum MonitorSQL {
+    /// Columns in this order: request_id, model, version, inputs, outputs, time, label (the SQLite adapter reads
+    /// them by position).
     package static let labeledPredictions = """
         SELECT p.request_id, p.model, p.version, p.inputs, p.outputs, p.time, l.label
         FROM prediction_log p LEFT JOIN prediction_labels l ON l.request_id = p.request_id

@@ -14,8 +14,17 @@ extension SQLiteStore: PredictionLogReader, MonitorStore, AlertStore {
 
     public func labeledPredictions(deployment: String, start: Int64, end: Int64, limit: Int) async throws -> [LabeledPrediction] {
         try await read { db in
-            try Self.rows(db, MonitorSQL.labeledPredictions, [.text(deployment), .integer(start), .integer(end), .integer(Int64(limit))])
-                .map(MonitorSQL.labeledPrediction)
+            // Read by position through a cursor: this query can return hundreds of thousands of rows.
+            let rows = try Row.fetchCursor(
+                db, sql: MonitorSQL.labeledPredictions,
+                arguments: Self.arguments([.text(deployment), .integer(start), .integer(end), .integer(Int64(limit))]))
+            var predictions: [LabeledPrediction] = []
+            while let row = try rows.next() {
+                predictions.append(
+                    LabeledPrediction(
+                        requestID: row[0], model: row[1], version: row[2], inputs: row[3], outputs: row[4], time: row[5], label: row[6]))
+            }
+            return predictions
         }
     }
 
