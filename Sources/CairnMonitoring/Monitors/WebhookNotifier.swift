@@ -50,7 +50,8 @@ public final class WebhookNotifier: AlertNotifier {
         for url in urls { continuation.yield(Job(event: event, url: url)) }
     }
 
-    /// Delivers queued events until ``finish()``, then finishes the deliveries under way.
+    /// Delivers queued events until cancelled; then it stops at once: attempts under way end as failed (and
+    /// recorded), and no retry follows.
     public func run() async {
         await withDiscardingTaskGroup { group in
             for await job in jobs {
@@ -58,9 +59,6 @@ public final class WebhookNotifier: AlertNotifier {
             }
         }
     }
-
-    /// Stops taking events; ``run()`` returns once the queued deliveries are done.
-    public func finish() { continuation.finish() }
 
     private func deliver(_ job: Job) async {
         let body = Self.body(job.event)
@@ -79,7 +77,8 @@ public final class WebhookNotifier: AlertNotifier {
                 alertID: job.event.alert.id, url: job.url, event: job.event.kind.rawValue, attempt: attempt, time: clock.nowMillis(),
                 statusCode: status, error: failure)
             try? await store.recordDelivery(delivery)
-            if failure == nil || attempt == configuration.maxAttempts { return }
+            // Cancelled (the server is stopping): the attempt is recorded, no more are made.
+            if failure == nil || attempt == configuration.maxAttempts || Task.isCancelled { return }
             try? await Task.sleep(for: wait)
             wait *= 2
         }

@@ -34,18 +34,14 @@ struct MonitorSchedulerService: Service {
     }
 }
 
-/// Delivers webhook notifications until graceful shutdown, then finishes the deliveries under way and closes the
-/// HTTP client.
+/// Delivers webhook notifications until graceful shutdown, then stops (a down endpoint must not hold up the
+/// shutdown with its retries) and closes the HTTP client.
 struct WebhookService: Service {
     let notifier: WebhookNotifier
     let transport: WebhookHTTPTransport?
 
     func run() async throws {
-        await withGracefulShutdownHandler {
-            await notifier.run()
-        } onGracefulShutdown: {
-            notifier.finish()
-        }
+        await cancelWhenGracefulShutdown { await notifier.run() }
         try await transport?.shutdown()
     }
 }
