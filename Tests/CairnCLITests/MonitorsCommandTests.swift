@@ -74,6 +74,18 @@ struct MonitorsCommandTests {
             await #expect(throws: ExitCode(2)) {
                 try await runCairn(["monitor", "profile", "--deployment", "d", "--start", "0", "--end", "1000", "--output", output, "--tracking-uri", uri])
             }
+            // A drift monitor against that profile passes on the same window, and its report is written
+            try await runCairn([
+                "monitors", "create", "inputs", "--deployment", "d", "--reference", output, "--drift", "--quality", "--tracking-uri", uri,
+            ])
+            try await runCairn(["monitors", "run", "inputs", "--tracking-uri", uri])
+            let page = output + ".html"
+            try await runCairn(["monitors", "report", "inputs", "--output", page, "--tracking-uri", uri])
+            #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Drift over time"))
+            try await runCairn(["monitors", "report", "inputs", "--json", "--tracking-uri", uri])
+            await #expect(throws: ExitCode(2)) { try await runCairn(["monitors", "report", "acc", "--json", "--tracking-uri", uri]) }
+            try await runCairn(["monitors", "delete", "inputs", "--tracking-uri", uri])
+
             try await runCairn(["monitors", "delete", "acc", "--tracking-uri", uri])
             #expect(try await api.list().isEmpty)
             #expect(try await api.alerts(monitor: nil, openOnly: false, limit: 10).isEmpty)

@@ -12,10 +12,9 @@ struct MonitoringClient: Sendable {
 
     /// The profile JSON of the inputs logged in `[start, end)`.
     func profile(deployment: String, start: String, end: String, maxPoints: Int) async throws -> Data {
-        let profile = try await server.call(
+        try await server.body(
             "GET", Routes.deployments + "/" + segment(deployment) + "/profile",
-            query: [("start", start), ("end", end), ("max_points", String(maxPoints))], data: nil, as: JSONValue.self)
-        return try JSONEncoder().encode(profile)
+            query: [("start", start), ("end", end), ("max_points", String(maxPoints))], data: nil)
     }
 
     func create(_ body: MonitorBody) async throws -> MonitorBody {
@@ -36,6 +35,11 @@ struct MonitoringClient: Sendable {
 
     func history(_ name: String, limit: Int) async throws -> [MonitorRunBody] {
         try await server.call("GET", path(name) + "/runs", query: [("limit", String(limit))], data: nil, as: MonitorRunsResponse.self).runs
+    }
+
+    /// The report of the monitor's latest run: an HTML page, or its data as JSON.
+    func report(_ name: String, format: String) async throws -> Data {
+        try await server.body("GET", path(name) + "/report", query: [("format", format)], data: nil)
     }
 
     func delete(_ name: String) async throws {

@@ -4,5 +4,7 @@ import ArgumentParser
 struct MonitorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitors", abstract: "Declare, run and inspect the monitors of a server's deployments.",
-        subcommands: [MonitorsCreate.self, MonitorsList.self, MonitorsShow.self, MonitorsRun.self, MonitorsHistory.self, MonitorsDelete.self])
+        subcommands: [
+            MonitorsCreate.self, MonitorsList.self, MonitorsShow.self, MonitorsRun.self, MonitorsHistory.self, MonitorsReport.self, MonitorsDelete.self,
+        ])
 }
