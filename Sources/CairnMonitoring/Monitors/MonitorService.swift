@@ -11,16 +11,18 @@ public struct MonitorService: Sendable {
     let alerts: any AlertStore
     let performance: PerformanceService
     let notifier: (any AlertNotifier)?
+    let observer: (any MonitoringObserver)?
     let clock: any WallClock
 
     public init(
         store: any MonitorStore, alerts: any AlertStore, log: any PredictionLogReader, notifier: (any AlertNotifier)? = nil,
-        clock: any WallClock = SystemClock()
+        observer: (any MonitoringObserver)? = nil, clock: any WallClock = SystemClock()
     ) {
         self.store = store
         self.alerts = alerts
         self.performance = PerformanceService(log: log, clock: clock)
         self.notifier = notifier
+        self.observer = observer
         self.clock = clock
     }
 
@@ -139,6 +141,7 @@ public struct MonitorService: Sendable {
             id: UUID().uuidString.lowercased(), monitor: monitor.name, trigger: trigger, time: clock.nowMillis(), windowStart: start,
             windowEnd: windowEnd, rows: rows, checks: checks, drift: drift)
         try await store.appendRun(run)
+        observer?.runFinished(run)
         try await updateAlert(monitor, after: run)
         return run
     }

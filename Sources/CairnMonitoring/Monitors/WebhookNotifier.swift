@@ -34,13 +34,18 @@ public final class WebhookNotifier: AlertNotifier {
     let configuration: Configuration
     private let transport: any WebhookTransport
     private let store: any AlertStore
+    private let observer: (any MonitoringObserver)?
     private let clock: any WallClock
     private let jobs: AsyncStream<Job>
     private let continuation: AsyncStream<Job>.Continuation
 
-    public init(transport: any WebhookTransport, store: any AlertStore, configuration: Configuration = Configuration(), clock: any WallClock = SystemClock()) {
+    public init(
+        transport: any WebhookTransport, store: any AlertStore, configuration: Configuration = Configuration(),
+        observer: (any MonitoringObserver)? = nil, clock: any WallClock = SystemClock()
+    ) {
         self.transport = transport
         self.store = store
+        self.observer = observer
         self.configuration = configuration
         self.clock = clock
         (jobs, continuation) = AsyncStream.makeStream(of: Job.self)
@@ -77,6 +82,7 @@ public final class WebhookNotifier: AlertNotifier {
                 alertID: job.event.alert.id, url: job.url, event: job.event.kind.rawValue, attempt: attempt, time: clock.nowMillis(),
                 statusCode: status, error: failure)
             try? await store.recordDelivery(delivery)
+            observer?.deliveryAttempted(delivery)
             // Cancelled (the server is stopping): the attempt is recorded, no more are made.
             if failure == nil || attempt == configuration.maxAttempts || Task.isCancelled { return }
             try? await Task.sleep(for: wait)

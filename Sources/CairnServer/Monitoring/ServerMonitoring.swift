@@ -23,8 +23,9 @@ public struct ServerMonitoring: Sendable {
         clock: any WallClock = SystemClock()
     ) {
         http = transport == nil ? WebhookHTTPTransport(timeout: .seconds(10)) : nil
-        notifier = WebhookNotifier(transport: transport ?? http!, store: store, configuration: webhooks, clock: clock)
-        monitors = MonitorService(store: store, alerts: store, log: store, notifier: notifier, clock: clock)
+        let metrics = MonitoringMetrics()
+        notifier = WebhookNotifier(transport: transport ?? http!, store: store, configuration: webhooks, observer: metrics, clock: clock)
+        monitors = MonitorService(store: store, alerts: store, log: store, notifier: notifier, observer: metrics, clock: clock)
         performance = PerformanceService(log: store, clock: clock)
     }
 
