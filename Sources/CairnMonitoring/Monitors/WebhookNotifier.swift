@@ -55,8 +55,8 @@ public final class WebhookNotifier: AlertNotifier {
         for url in urls { continuation.yield(Job(event: event, url: url)) }
     }
 
-    /// Delivers queued events until cancelled; then it stops at once: attempts under way end as failed (and
-    /// recorded), and no retry follows.
+    /// Delivers queued events until cancelled; then it stops at once: attempts under way fail and no retry
+    /// follows.
     public func run() async {
         await withDiscardingTaskGroup { group in
             for await job in jobs {
@@ -83,7 +83,7 @@ public final class WebhookNotifier: AlertNotifier {
                 statusCode: status, error: failure)
             try? await store.recordDelivery(delivery)
             observer?.deliveryAttempted(delivery)
-            // Cancelled (the server is stopping): the attempt is recorded, no more are made.
+            // Cancelled (the server is stopping): no more attempts.
             if failure == nil || attempt == configuration.maxAttempts || Task.isCancelled { return }
             try? await Task.sleep(for: wait)
             wait *= 2
