@@ -32,8 +32,10 @@ let package = Package(
         .systemLibrary(name: "CZlib"),
         .target(name: "CairnML", dependencies: ["CairnCore", "CZlib"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Predictors for models trained elsewhere: ONNX, XGBoost JSON/UBJSON, LightGBM text. Optimized like CairnML.
+        // The AVX2/FMA matrix kernel CairnRuntime picks at run time (the portable Swift build cannot emit those instructions).
+        .target(name: "CRuntimeKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(
-            name: "CairnRuntime", dependencies: ["CairnCore", "CairnML"],
+            name: "CairnRuntime", dependencies: ["CairnCore", "CairnML", "CRuntimeKernels"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Drift tests sort and merge whole columns; optimized in debug builds too, for the same reason as CairnML.
         .target(name: "CairnMonitoring", dependencies: ["CairnCore", "CairnML"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
@@ -132,6 +134,7 @@ let package = Package(
             name: "CairnServerTests",
             dependencies: [
                 "CairnServer", "CairnTesting", "CairnServing", "CairnML", "CairnMonitoring", "CairnAPI",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -7,10 +7,8 @@
 #     bench/serving.sh                  # 10 s per cell
 #     bench/serving.sh --seconds 30
 #
-# The model: LightGBM trained on the same synthetic data (10 numeric features, binary label) is saved with
-# mlflow.lightgbm for mlflow and MLServer. Cairn reads LightGBM text models once the runtime's loader is plugged
-# into serving; until then it serves its own boosted trees (`cairn train`, the same rounds, leaves and learning
-# rate on the same data), which the table says in its first line.
+# The model: LightGBM (100 rounds, 31 leaves) trained on synthetic data (10 numeric features, binary label) and
+# saved with mlflow.lightgbm; all three serve that one MLflow model directory.
 #
 # Environment:
 #   CAIRN_BENCH_SERVING_VENV   prefix of the two venvs (default ~/.cache/cairn/bench-serving; -mlflow and -mlserver)

@@ -1,16 +1,5 @@
 import CairnCore
 
-/// A key and a string value on a registered model or version.
-public struct RegistryTag: Sendable, Hashable {
-    public var key: String
-    public var value: String
-
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-}
-
 /// A named pointer to one version of a registered model, such as `champion`.
 public struct ModelAlias: Sendable, Hashable {
     public var alias: String
@@ -54,13 +43,13 @@ public struct ModelVersion: Sendable, Hashable {
     public var runID: String?
     public var runLink: String?
     public var modelID: String?
-    public var tags: [RegistryTag]
+    public var tags: [KeyValue]
     public var aliases: [String]
 
     public init(
         name: String, version: Int, creationTimestamp: Int64, lastUpdatedTimestamp: Int64, userID: String? = nil,
         currentStage: ModelStage = .none, description: String? = nil, source: String, storageLocation: String,
-        runID: String? = nil, runLink: String? = nil, modelID: String? = nil, tags: [RegistryTag] = [],
+        runID: String? = nil, runLink: String? = nil, modelID: String? = nil, tags: [KeyValue] = [],
         aliases: [String] = []
     ) {
         self.name = name
@@ -89,12 +78,12 @@ public struct RegisteredModel: Sendable, Hashable {
     public var description: String?
     /// The newest version in each stage that has one.
     public var latestVersions: [ModelVersion]
-    public var tags: [RegistryTag]
+    public var tags: [KeyValue]
     public var aliases: [ModelAlias]
 
     public init(
         name: String, creationTimestamp: Int64, lastUpdatedTimestamp: Int64, userID: String? = nil,
-        description: String? = nil, latestVersions: [ModelVersion] = [], tags: [RegistryTag] = [],
+        description: String? = nil, latestVersions: [ModelVersion] = [], tags: [KeyValue] = [],
         aliases: [ModelAlias] = []
     ) {
         self.name = name

@@ -36,7 +36,7 @@ public protocol RegisteredModelStore: Sendable {
     func searchRegisteredModels(_ query: RegistryQuery) async throws -> [RegisteredModel]
 
     /// Inserts or replaces a model tag.
-    func setRegisteredModelTag(name: String, tag: RegistryTag) async throws
+    func setRegisteredModelTag(name: String, tag: KeyValue) async throws
 
     /// Deletes a model tag. - Returns: whether it existed.
     func deleteRegisteredModelTag(name: String, key: String) async throws -> Bool
@@ -73,7 +73,7 @@ public protocol ModelVersionStore: Sendable {
     func searchModelVersions(_ query: RegistryQuery) async throws -> [ModelVersion]
 
     /// Inserts or replaces a version tag.
-    func setModelVersionTag(name: String, version: Int, tag: RegistryTag) async throws
+    func setModelVersionTag(name: String, version: Int, tag: KeyValue) async throws
 
     /// Deletes a version tag. - Returns: whether it existed.
     func deleteModelVersionTag(name: String, version: Int, key: String) async throws -> Bool

@@ -8,7 +8,7 @@ extension RegistryService {
     /// - Throws: `notFound` for an unknown model, logged model or run.
     public func createVersion(
         name: String, source: String, runID: String?, modelID: String?, description: String?, runLink: String?,
-        tags: [RegistryTag], userID: String? = nil
+        tags: [KeyValue], userID: String? = nil
     ) async throws -> ModelVersion {
         guard !source.isEmpty else { throw CairnError.invalid("Missing value for required parameter 'source'.") }
         for tag in tags { try RegistryValidation.tag(tag) }
@@ -94,7 +94,7 @@ extension RegistryService {
     }
 
     /// Sets a version tag.
-    public func setVersionTag(name: String, version: String, tag: RegistryTag) async throws {
+    public func setVersionTag(name: String, version: String, tag: KeyValue) async throws {
         try RegistryValidation.tag(tag)
         let found = try await self.version(name: name, version: version)
         try await versions.setModelVersionTag(name: name, version: found.version, tag: tag)

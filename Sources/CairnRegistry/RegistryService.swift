@@ -20,7 +20,7 @@ public struct RegistryService: Sendable {
     // MARK: Registered models
 
     /// Creates a registered model. - Throws: `alreadyExists` for a taken name, `invalidArgument` for a bad one.
-    public func createModel(name: String, description: String?, tags: [RegistryTag]) async throws -> RegisteredModel {
+    public func createModel(name: String, description: String?, tags: [KeyValue]) async throws -> RegisteredModel {
         try RegistryValidation.modelName(name)
         for tag in tags { try RegistryValidation.tag(tag) }
         let now = clock.nowMillis()
@@ -75,7 +75,7 @@ public struct RegistryService: Sendable {
     }
 
     /// Sets a model tag.
-    public func setModelTag(name: String, tag: RegistryTag) async throws {
+    public func setModelTag(name: String, tag: KeyValue) async throws {
         try RegistryValidation.tag(tag)
         _ = try await model(named: name)
         try await models.setRegisteredModelTag(name: name, tag: tag)

@@ -33,7 +33,7 @@ enum RegistryValidation {
     }
 
     /// A tag key and value within the registry's limits.
-    static func tag(_ tag: RegistryTag) throws(CairnError) {
+    static func tag(_ tag: KeyValue) throws(CairnError) {
         guard !tag.key.isEmpty else { throw .invalid("Missing value for required parameter 'key'.") }
         guard tag.key.count <= maxTagKeyLength else {
             throw .invalid("Tag key '\(tag.key.prefix(32))...' had length \(tag.key.count), which exceeded length limit of \(maxTagKeyLength)")

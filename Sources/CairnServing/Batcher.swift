@@ -7,8 +7,8 @@ import Synchronization
 /// No background task: the first request to find the batcher idle becomes the leader. It waits up to the queue
 /// delay for others (less when the batch fills), predicts its own rows with up to `maxBatchSize - 1` queued
 /// requests in one call, answers them, and hands leadership to the oldest request still queued. A full queue
-/// answers `unavailable` at once (503 with Retry-After); a request whose deadline passed while queued gets
-/// `timedOut` (504) instead of a prediction.
+/// answers `unavailable` at once (503 with Retry-After); a request whose deadline passed while queued is dropped
+/// from its batch, and a caller whose deadline passes gets `timedOut` (504) whatever its request is waiting for.
 final class Batcher: Sendable {
     private enum Turn: Sendable {
         case answered(Table)
@@ -40,10 +40,18 @@ final class Batcher: Sendable {
     /// The number of requests waiting.
     var queueDepth: Int { state.withLock { $0.queue.count } }
 
-    /// Predicts `rows`, batched with concurrent requests.
-    /// - Throws: `unavailable` when the queue is full; `timedOut` past `deadline` while queued; the predictor's
-    ///   error (for every request of the batch).
+    /// Predicts `rows` — batched with concurrent requests when batching is on — and answers by `deadline`.
+    /// - Throws: `unavailable` when the queue is full; `timedOut` when the deadline passes (queued or predicting);
+    ///   the predictor's error (for every request of the batch).
     func predict(_ rows: Table, deadline: ContinuousClock.Instant) async throws -> Table {
+        if settings.maxBatchSize > 1 {
+            return try await Deadline.run(until: deadline) { try await self.enqueue(rows, deadline: deadline) }
+        }
+        return try await Deadline.compute(until: deadline) { try self.model.predictor.predict(rows) }
+    }
+
+    /// Waits for a turn: answered as part of another request's batch, or leading a batch.
+    private func enqueue(_ rows: Table, deadline: ContinuousClock.Instant) async throws -> Table {
         let turn = try await withCheckedThrowingContinuation { continuation in
             state.withLock { state in
                 if !state.leading {
@@ -85,7 +93,8 @@ final class Batcher: Sendable {
         metrics.batch(size: 1 + batch.count)
         do {
             let tables = [rows] + batch.map(\.rows)
-            let predictions = try model.predictor.predict(try Table(concatenating: tables))
+            let batchRows = try Table(concatenating: tables)
+            let predictions = try await PredictorThreads.run { try self.model.predictor.predict(batchRows) }
             var offset = rows.rowCount
             for waiting in batch {
                 waiting.continuation.resume(returning: .answered(predictions.selecting(rows: Array(offset..<offset + waiting.rows.rowCount))))
@@ -109,5 +118,30 @@ final class Batcher: Sendable {
         }
         next?.continuation.resume(returning: .lead)
         metrics.queueDepth(queueDepth)
+    }
+}
+
+extension Batcher {
+    /// Answers a request on this batcher's model version: reads its input against the model's signature, predicts
+    /// by the earlier of `timeout` after `start` and the request's own timeout, counts the request in the metrics,
+    /// and logs the prediction (with probability `samplingRate`) when there is a log.
+    /// - Throws: `invalidArgument` for input that does not match the model; whatever ``predict(_:deadline:)`` throws.
+    func answer(
+        _ request: InferenceRequest, endpoint: String, start: ContinuousClock.Instant, timeout: Duration, log: PredictionLog?,
+        samplingRate: Double
+    ) async throws -> InferenceResult {
+        do {
+            let rows = try request.input.table(for: model.signature)
+            let predictions = try await predict(rows, deadline: start + min(timeout, request.timeout ?? timeout))
+            let latency = ContinuousClock.now - start
+            metrics.request(succeeded: true, duration: latency)
+            log?.record(
+                requestID: request.id, deployment: endpoint, model: model, inputs: rows, outputs: predictions, latency: latency,
+                samplingRate: samplingRate)
+            return InferenceResult(model: model, predictions: predictions)
+        } catch {
+            metrics.request(succeeded: false, duration: ContinuousClock.now - start)
+            throw error
+        }
     }
 }

@@ -36,25 +36,13 @@ final class DeploymentEndpoint: InferenceEndpoint {
         let start = ContinuousClock.now
         let table = current
         let arm = try table.choose(version: request.version, stickyKey: stickyKey(request, table.spec.stickyKey))
-        guard let model = arm.model, let batcher = arm.batcher else { throw CairnError(.unavailable, "The deployment's version is not ready") }
-        do {
-            let rows = try request.input.table(for: model.signature)
-            let predictions = table.spec.batching.maxBatchSize > 1
-                ? try await batcher.predict(rows, deadline: start + .milliseconds(table.spec.timeoutMillis))
-                : try model.predictor.predict(rows)
-            let latency = ContinuousClock.now - start
-            batcher.metrics.request(succeeded: true, duration: latency)
-            log?.record(
-                requestID: request.id, deployment: name, model: model, inputs: rows, outputs: predictions, latency: latency,
-                samplingRate: table.spec.samplingRate)
-            if request.version == nil {
-                for shadow in table.shadows() { shadows.submit(.init(deployment: name, model: shadow, input: request.input)) }
-            }
-            return InferenceResult(model: model, predictions: predictions)
-        } catch {
-            batcher.metrics.request(succeeded: false, duration: ContinuousClock.now - start)
-            throw error
+        guard let batcher = arm.batcher else { throw CairnError(.unavailable, "The deployment's version is not ready") }
+        let result = try await batcher.answer(
+            request, endpoint: name, start: start, timeout: .milliseconds(table.spec.timeoutMillis), log: log, samplingRate: table.spec.samplingRate)
+        if request.version == nil {
+            for shadow in table.shadows() { shadows.submit(.init(deployment: name, model: shadow, input: request.input)) }
         }
+        return result
     }
 
     /// The request's sticky key: a header's value, or the first row's value of an input column.

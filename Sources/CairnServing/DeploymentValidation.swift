@@ -28,18 +28,21 @@ enum DeploymentValidation {
         }
         let keys = spec.routes.map { "\($0.role.rawValue) \($0.model)" }
         guard Set(keys).count == keys.count else { throw CairnError.invalid("A model appears twice in the same role") }
-        let batching = spec.batching
+        try settings(batching: spec.batching, timeoutMillis: spec.timeoutMillis, samplingRate: spec.samplingRate)
+        if case .header(let key)? = spec.stickyKey, key.isEmpty { throw CairnError.invalid("sticky_key.header must not be empty") }
+        if case .input(let key)? = spec.stickyKey, key.isEmpty { throw CairnError.invalid("sticky_key.input must not be empty") }
+    }
+
+    /// The rules batching, the timeout and the sampling rate follow, for a deployment or a standalone model.
+    /// - Throws: `invalidArgument` naming the first setting out of range.
+    static func settings(batching: Deployment.Batching, timeoutMillis: Int, samplingRate: Double) throws {
         guard (1...100_000).contains(batching.maxBatchSize) else { throw CairnError.invalid("batching.max_batch_size must be from 1 to 100000") }
         guard (0...10_000_000).contains(batching.maxQueueDelayMicros) else {
             throw CairnError.invalid("batching.max_queue_delay_micros must be from 0 to 10000000")
         }
         guard (1...1_000_000).contains(batching.maxQueueSize) else { throw CairnError.invalid("batching.max_queue_size must be from 1 to 1000000") }
-        guard (1...3_600_000).contains(spec.timeoutMillis) else { throw CairnError.invalid("timeout_ms must be from 1 to 3600000") }
-        guard spec.samplingRate.isFinite, (0...1).contains(spec.samplingRate) else {
-            throw CairnError.invalid("sampling_rate must be from 0 to 1")
-        }
-        if case .header(let key)? = spec.stickyKey, key.isEmpty { throw CairnError.invalid("sticky_key.header must not be empty") }
-        if case .input(let key)? = spec.stickyKey, key.isEmpty { throw CairnError.invalid("sticky_key.input must not be empty") }
+        guard (1...3_600_000).contains(timeoutMillis) else { throw CairnError.invalid("timeout_ms must be from 1 to 3600000") }
+        guard samplingRate.isFinite, (0...1).contains(samplingRate) else { throw CairnError.invalid("sampling_rate must be from 0 to 1") }
     }
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

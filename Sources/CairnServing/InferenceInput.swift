@@ -39,12 +39,16 @@ public struct InferenceRequest: Sendable {
     public var version: String?
     /// The request's HTTP headers by lowercased name (a deployment may route on one).
     public var headers: [String: String]
+    /// The caller's own limit on how long the prediction may take (the Open Inference Protocol's `timeout`
+    /// parameter); the endpoint's timeout applies when it is shorter or this is `nil`.
+    public var timeout: Duration?
 
-    public init(id: String, input: InferenceInput, version: String? = nil, headers: [String: String] = [:]) {
+    public init(id: String, input: InferenceInput, version: String? = nil, headers: [String: String] = [:], timeout: Duration? = nil) {
         self.id = id
         self.input = input
         self.version = version
         self.headers = headers
+        self.timeout = timeout
     }
 }
 

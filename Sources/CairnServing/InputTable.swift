@@ -30,9 +30,7 @@ public enum InputTable {
                 switch value {
                 case .text(let text): return text
                 case .number, .bool: return value.shown
-                case .missing:
-                    guard input.allowsMissing else { throw rejected(row, "missing values are not allowed") }
-                    return nil
+                case .missing: return nil
                 }
             })
         }
@@ -44,13 +42,9 @@ public enum InputTable {
             case .text(let text):
                 guard let parsed = Double(text) else { throw rejected(row, "expected a number, got \(value.shown)") }
                 number = parsed
-            case .missing:
-                guard input.allowsMissing else { throw rejected(row, "missing values are not allowed") }
-                return .nan
+            case .missing: return .nan
             }
-            if number.isNaN {
-                guard input.allowsMissing else { throw rejected(row, "NaN is not allowed") }
-            } else if !number.isFinite {
+            if number.isInfinite {
                 throw rejected(row, "infinite values are not allowed")
             }
             return number

@@ -1,5 +1,6 @@
 import CairnCore
 import CairnML
+import CairnRuntime
 
 /// Turns a predictor's output ``Table`` into what the protocols return.
 public enum PredictionOutput {
@@ -34,18 +35,30 @@ public enum PredictionOutput {
         }
     }
 
-    /// What `mlflow models serve` returns for the same kind of model: one predicted label per row for a classifier
-    /// (a number when the class names are integers, as scikit-learn's integer labels), one number per row for a
-    /// regressor.
-    public static func mlflowPredictions(_ predictions: Table) -> [FeatureValue] {
+    /// What `mlflow models serve` returns for the same model, one element per row. With `.labels`: the predicted
+    /// label for a classifier (a number when the class names are integers, as scikit-learn's integer labels), the
+    /// number for a regressor. With `.boosterOutput` (a native XGBoost or LightGBM booster): a binary classifier's
+    /// probability of its second class, a multiclass classifier's list of class probabilities, a regressor's number.
+    public static func mlflowPredictions(_ predictions: Table, classes: [String], pyfunc: PyfuncPrediction) throws -> [ScoringPrediction] {
         if let label = predictions[PredictionColumns.label] {
+            if pyfunc == .boosterOutput {
+                let columns = try classes.map { try predictions.column(named: PredictionColumns.probability(of: $0)).doubles() }
+                if columns.count == 2 { return columns[1].map { .value(.number($0)) } }
+                return (0..<predictions.rowCount).map { row in .values(columns.map { $0[row] }) }
+            }
             let labels = label.strings()
             let numeric = labels.allSatisfy { $0.flatMap { Int64($0) } != nil }
             return labels.map { text in
-                guard let text else { return .missing }
-                return numeric ? .number(Double(Int64(text)!)) : .text(text)
+                guard let text else { return .value(.missing) }
+                return .value(numeric ? .number(Double(Int64(text)!)) : .text(text))
             }
         }
-        return (predictions[PredictionColumns.prediction]?.doubles() ?? []).map(FeatureValue.number)
+        return (predictions[PredictionColumns.prediction]?.doubles() ?? []).map { .value(.number($0)) }
     }
+}
+
+/// One row's element of MLflow's `predictions`: a single value, or a list of numbers.
+public enum ScoringPrediction: Sendable, Equatable {
+    case value(FeatureValue)
+    case values([Double])
 }

@@ -10,15 +10,19 @@ public protocol PredictorLoader: Sendable {
     func load(at url: URL) throws -> LoadedPredictor
 }
 
-/// A loaded model and the name of its format (the Open Inference Protocol's `platform`).
+/// A loaded model, the name of its format (the Open Inference Protocol's `platform`), and what MLflow's scoring
+/// server would answer with it.
 public struct LoadedPredictor: Sendable {
     public var predictor: any Predictor
     /// A `<project>_<format>` name such as `cairn_native`.
     public var platform: String
+    /// What `/invocations` returns, as `mlflow models serve` does for the same model.
+    public var pyfunc: PyfuncPrediction
 
-    public init(predictor: any Predictor, platform: String) {
+    public init(predictor: any Predictor, platform: String, pyfunc: PyfuncPrediction = .labels) {
         self.predictor = predictor
         self.platform = platform
+        self.pyfunc = pyfunc
     }
 }
 
@@ -29,7 +33,7 @@ public struct RuntimePredictorLoader: PredictorLoader {
     public init() {}
 
     public func load(at url: URL) throws -> LoadedPredictor {
-        let (predictor, format) = try ModelLoader.loadWithFormat(at: url)
+        let (predictor, format, pyfunc) = try ModelLoader.loadWithFormat(at: url)
         let platform =
             switch format {
             case .onnx: "onnx_runtime"
@@ -37,6 +41,6 @@ public struct RuntimePredictorLoader: PredictorLoader {
             case .lightgbm: "lightgbm_text"
             case .cairn: "cairn_native"
             }
-        return LoadedPredictor(predictor: predictor, platform: platform)
+        return LoadedPredictor(predictor: predictor, platform: platform, pyfunc: pyfunc)
     }
 }

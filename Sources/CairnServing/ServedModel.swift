@@ -1,4 +1,5 @@
 import CairnML
+import CairnRuntime
 
 /// A model version loaded and ready to predict, under the name clients call it by.
 public struct ServedModel: Sendable {
@@ -10,6 +11,8 @@ public struct ServedModel: Sendable {
     public let platform: String
     public let predictor: any Predictor
     public let signature: ServingSignature
+    /// What `/invocations` returns for the model.
+    public let pyfunc: PyfuncPrediction
 
     public init(name: String, version: String, loaded: LoadedPredictor) {
         self.name = name
@@ -17,6 +20,7 @@ public struct ServedModel: Sendable {
         self.platform = loaded.platform
         self.predictor = loaded.predictor
         self.signature = ServingSignature(of: loaded.predictor)
+        self.pyfunc = loaded.pyfunc
     }
 
     /// Predicts the rows of a request.

@@ -8,8 +8,6 @@ public struct ServingSignature: Sendable, Equatable {
         public var name: String
         /// Whether the feature holds categories (text) rather than numbers.
         public var isCategorical: Bool
-        /// Whether a missing value (`null`, NaN) is accepted.
-        public var allowsMissing: Bool
     }
 
     /// One output tensor: its name, datatype and shape (`-1` is the batch dimension).
@@ -29,13 +27,15 @@ public struct ServingSignature: Sendable, Equatable {
     public var inputs: [Input]
     public var outputs: [Output]
 
-    /// The signature of a predictor. Cairn's native models tell which features are categorical and handle missing
-    /// values; other predictors are taken as numeric features without missing values.
+    /// The signature of a predictor. Cairn's native models tell which features are categorical; other predictors
+    /// take numeric features. Every model takes missing values (NaN), as the libraries do: trees route them by their
+    /// learned direction, an ONNX imputer fills them, and a model without a rule for them gives what its library
+    /// gives.
     public init(of predictor: any Predictor) {
         if let model = predictor as? TabularModel {
-            inputs = model.schema.features.map { Input(name: $0.name, isCategorical: $0.categories != nil, allowsMissing: true) }
+            inputs = model.schema.features.map { Input(name: $0.name, isCategorical: $0.categories != nil) }
         } else {
-            inputs = predictor.featureNames.map { Input(name: $0, isCategorical: false, allowsMissing: false) }
+            inputs = predictor.featureNames.map { Input(name: $0, isCategorical: false) }
         }
         if predictor.task == .regression {
             outputs = [Output(name: Self.predictionOutput, datatype: .fp64, shape: [-1])]

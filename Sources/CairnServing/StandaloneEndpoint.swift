@@ -3,17 +3,44 @@ import CairnCore
 /// One model version served under a name, as `cairn serve` does; a model that failed to load stays not ready and
 /// answers every request with `unavailable`.
 public struct StandaloneEndpoint: InferenceEndpoint {
+    /// How the endpoint answers: batching, the timeout, and prediction logging.
+    public struct Options: Sendable {
+        public var batching: Deployment.Batching
+        /// The longest a prediction may take, in milliseconds, before the caller gets `timedOut` (504).
+        public var timeoutMillis: Int
+        /// Where predictions are logged (under the endpoint's name), if anywhere.
+        public var log: PredictionLog?
+        /// The fraction of predictions logged, from 0 to 1.
+        public var samplingRate: Double
+
+        public init(batching: Deployment.Batching = .init(), timeoutMillis: Int = 10_000, log: PredictionLog? = nil, samplingRate: Double = 1) {
+            self.batching = batching
+            self.timeoutMillis = timeoutMillis
+            self.log = log
+            self.samplingRate = samplingRate
+        }
+
+        /// Checks the settings against the rules deployments follow.
+        /// - Throws: `invalidArgument` naming the first setting out of range.
+        public func validate() throws {
+            try DeploymentValidation.settings(batching: batching, timeoutMillis: timeoutMillis, samplingRate: samplingRate)
+        }
+    }
+
     public let name: String
     let version: String
     let model: Result<ServedModel, CairnError>
-    let metrics: ServingMetrics
+    let options: Options
+    /// The loaded model's batcher, or why the model did not load.
+    private let batcher: Result<Batcher, CairnError>
 
     /// An endpoint serving `model`, or reporting why it could not be loaded.
-    public init(name: String, version: String, model: Result<ServedModel, CairnError>) {
+    public init(name: String, version: String, model: Result<ServedModel, CairnError>, options: Options = Options()) {
         self.name = name
         self.version = version
         self.model = model
-        metrics = ServingMetrics(endpoint: name, version: version)
+        self.options = options
+        batcher = model.map { Batcher(model: $0, settings: options.batching, metrics: ServingMetrics(endpoint: name, version: version)) }
     }
 
     public func status() async -> EndpointStatus {
@@ -24,19 +51,13 @@ public struct StandaloneEndpoint: InferenceEndpoint {
     }
 
     public func infer(_ request: InferenceRequest) async throws -> InferenceResult {
+        let start = ContinuousClock.now
         if let pinned = request.version, pinned != version {
             throw CairnError.notFound("Model '\(name)' has no version '\(pinned)' (it serves version \(version))")
         }
-        let model = try model.mapError { CairnError(.unavailable, "Model '\(name)' is not ready: \($0.message)") }.get()
-        let start = ContinuousClock.now
-        do {
-            let predictions = try model.predict(request.input)
-            metrics.request(succeeded: true, duration: ContinuousClock.now - start)
-            return InferenceResult(model: model, predictions: predictions)
-        } catch {
-            metrics.request(succeeded: false, duration: ContinuousClock.now - start)
-            throw error
-        }
+        let batcher = try batcher.mapError { CairnError(.unavailable, "Model '\(name)' is not ready: \($0.message)") }.get()
+        return try await batcher.answer(
+            request, endpoint: name, start: start, timeout: .milliseconds(options.timeoutMillis), log: options.log, samplingRate: options.samplingRate)
     }
 }
 
@@ -46,18 +67,20 @@ extension StandaloneEndpoint {
     /// - Parameters:
     ///   - name: the name to serve under; by default the registered model's name, or the file's base name.
     ///   - source: resolves `runs:/` and `models:/` URIs (not asked for a path).
+    ///   - options: how the endpoint answers.
     public static func load(
-        _ uri: ModelURI, name: String?, source: @autoclosure () async throws -> any ModelSource, loader: any PredictorLoader
+        _ uri: ModelURI, name: String?, source: @autoclosure () async throws -> any ModelSource, loader: any PredictorLoader,
+        options: Options = Options()
     ) async -> StandaloneEndpoint {
         let servedName = name ?? uri.defaultName
         do {
             let files = try await uri.resolve(with: try await source())
             let version = files.version ?? "1"
             let model = ServedModel(name: servedName, version: version, loaded: try loader.load(at: files.url))
-            return StandaloneEndpoint(name: servedName, version: version, model: .success(model))
+            return StandaloneEndpoint(name: servedName, version: version, model: .success(model), options: options)
         } catch {
             let failure = error as? CairnError ?? CairnError(.internal, "\(error)")
-            return StandaloneEndpoint(name: servedName, version: "1", model: .failure(failure))
+            return StandaloneEndpoint(name: servedName, version: "1", model: .failure(failure), options: options)
         }
     }
 }

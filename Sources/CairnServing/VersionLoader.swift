@@ -33,7 +33,7 @@ struct VersionLoader: Sendable {
         let files = try await identity.pinned.resolve(with: source)
         let model = ServedModel(name: identity.name, version: identity.version, loaded: try loader.load(at: files.url))
         let warmRow = Dictionary(uniqueKeysWithValues: model.signature.inputs.map {
-            ($0.name, [$0.isCategorical || $0.allowsMissing ? FeatureValue.missing : .number(0)])
+            ($0.name, [$0.isCategorical ? FeatureValue.missing : .number(0)])
         })
         _ = try? model.predict(.columns(warmRow))
         return model

@@ -62,7 +62,7 @@ enum PostgresLoaders {
         for row in rows {
             let key: [SQLValue] = [.text(row.text("name") ?? ""), .integer(row.integer("version") ?? 0)]
             let tags = try await session.rows(Statements.versionTags, key).map {
-                RegistryTag(key: $0.text("key") ?? "", value: $0.text("value") ?? "")
+                KeyValue(key: $0.text("key") ?? "", value: $0.text("value") ?? "")
             }
             let aliases = try await session.rows(Statements.versionAliases, key).compactMap { $0.text("alias") }
             versions.append(RowMapping.modelVersion(row, tags: tags, aliases: aliases))

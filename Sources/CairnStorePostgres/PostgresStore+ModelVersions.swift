@@ -75,7 +75,7 @@ extension PostgresStore: ModelVersionStore {
         }
     }
 
-    public func setModelVersionTag(name: String, version: Int, tag: RegistryTag) async throws {
+    public func setModelVersionTag(name: String, version: Int, tag: KeyValue) async throws {
         try await write { session in
             try await session.execute(
                 Statements.upsertModelVersionTag, [.text(name), .integer(Int64(version)), .text(tag.key), .text(tag.value)])

@@ -55,7 +55,7 @@ extension PostgresStore: RegisteredModelStore {
         }
     }
 
-    public func setRegisteredModelTag(name: String, tag: RegistryTag) async throws {
+    public func setRegisteredModelTag(name: String, tag: KeyValue) async throws {
         try await write { session in
             try await session.execute(Statements.upsertRegisteredModelTag, [.text(name), .text(tag.key), .text(tag.value)])
         }

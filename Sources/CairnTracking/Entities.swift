@@ -1,16 +1,5 @@
 import CairnCore
 
-/// A key and a string value, as MLflow's tags and params are.
-public struct KeyValue: Sendable, Hashable, Codable {
-    public var key: String
-    public var value: String
-
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-}
-
 /// Whether an entity is live or soft-deleted. Independent of a run's status.
 public enum LifecycleStage: String, Sendable, Codable {
     case active, deleted

@@ -1,5 +1,8 @@
 import ArgumentParser
+import CairnCore
 import CairnRegistry
+import CairnServing
+import CairnStore
 import CairnTesting
 import CairnTracking
 import Foundation
@@ -40,6 +43,14 @@ struct MigrateCommandTests {
         let artifact = source.appendingPathComponent("artifacts/\(experiment)/\(run.info.runID)/artifacts/notes.txt")
         try FileManager.default.createDirectory(at: artifact.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("hello".utf8).write(to: artifact)
+        // and a deployment with a logged prediction and its label
+        let serving = try SQLiteStore(path: source.appendingPathComponent("cairn.db").path)
+        try await serving.createDeployment(Deployment(
+            name: "churn", spec: .init(routes: [.init(model: "models:/churn-model@champion", weight: 1)]), creationTime: 7, lastUpdateTime: 8))
+        try await serving.appendPredictions([PredictionRecord(
+            requestID: "req-1", deployment: "churn", model: "churn-model", version: "2", inputs: #"{"x":[1]}"#,
+            outputs: #"{"label":["1"]}"#, latencyMicros: 120, time: 9)])
+        #expect(try await serving.recordLabel(deployment: "churn", requestID: "req-1", label: "1", time: 10))
 
         // When it is migrated
         let target = try emptyTarget(backend)
@@ -58,6 +69,10 @@ struct MigrateCommandTests {
         #expect(try await moved.registry.version(name: "churn-model", alias: "champion").version == 2)
         let data = try Data(contentsOf: artifactsTarget.appendingPathComponent("\(experiment)/\(run.info.runID)/artifacts/notes.txt"))
         #expect(String(decoding: data, as: UTF8.self) == "hello")
+        // And the deployment, its prediction log and the label
+        #expect(try await moved.store.deployment(named: "churn")?.spec.routes.first?.model == "models:/churn-model@champion")
+        #expect(try await moved.store.predictions(deployment: "churn", limit: 10).map(\.requestID) == ["req-1"])
+        #expect(try await moved.store.label(requestID: "req-1") == "1")
         // And a new experiment continues after the copied ids
         #expect(try await moved.tracking.createExperiment(name: "next", artifactLocation: nil, tags: []) == "3")
 

@@ -11,6 +11,8 @@ struct HostileModelTests {
         ("missing_initializer", CairnError.invalid("the node 'matmul' (MatMul) reads 'W', which no node, initializer or input provides")),
         ("tree_node_out_of_range", CairnError.invalid("the TreeEnsembleRegressor node '' is invalid: node 0 of tree 0 links to a node that does not exist")),
         ("tree_cycle", CairnError.invalid("the TreeEnsembleRegressor node '' is invalid: its trees share nodes or contain a cycle")),
+        ("tree5_member", CairnError(.notImplemented, "the TreeEnsemble node '' uses set-membership splits (BRANCH_MEMBER), which Cairn does not support")),
+        ("tree5_cycle", CairnError.invalid("the TreeEnsemble node '' is invalid: a link names node 0, which is out of range, shared or in a cycle")),
         ("future_opset", CairnError(.notImplemented, "the model uses ai.onnx opset 99 (newest supported: 23), which Cairn does not support")),
         ("absurd_dimensions", CairnError.invalid("the tensor 'W' has invalid dimensions [1099511627776, 1048576]")),
     ])

@@ -39,6 +39,21 @@ struct ModelLoaderTests {
         }
     }
 
+    @Test(arguments: [
+        ("lightgbm", "data: model.lgb\n    model_class: lightgbm.basic.Booster", PyfuncPrediction.boosterOutput),
+        ("xgboost", "data: model.xgb\n    model_class: xgboost.core.Booster", .boosterOutput),
+        ("xgboost", "data: model.xgb", .boosterOutput),
+        ("lightgbm", "data: model.lgb\n    model_class: lightgbm.sklearn.LGBMClassifier", .labels),
+        ("onnx", "data: model.onnx", .labels),
+    ])
+    func tellsWhatMLflowsPyfuncPredicts(_ flavor: String, _ entries: String, _ expected: PyfuncPrediction) throws {
+        // Given an MLmodel file whose flavor names a model class (or none, as MLflow wrote for boosters before it
+        // saved scikit-learn-style models)
+        let mlmodel = MLmodelFile(text: "flavors:\n  \(flavor):\n    \(entries)\n  python_function:\n    loader_module: mlflow.\(flavor)\n")
+        // Then a native booster predicts the library's raw output, anything else labels
+        #expect(try mlmodel.model().pyfunc == expected)
+    }
+
     @Test func inspectsAnONNXClassifier() throws {
         // When a converted random forest is inspected
         let summary = try ModelLoader.inspect(at: url("skl_forest_binary.onnx"))

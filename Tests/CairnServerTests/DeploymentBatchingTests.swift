@@ -54,13 +54,17 @@ struct DeploymentBatchingTests {
         }
     }
 
-    @Test func requestsWaitingPastTheirTimeoutGet504() async throws {
+    /// Whether a request beats a 1 ms timeout depends on the machine; each gets a prediction or 504, never another
+    /// error, and the deployment answers normally once its timeout is raised. (A prediction that certainly overruns
+    /// its timeout is in StandaloneOptionsTests: the same batcher.)
+    @Test func requestsPastTheirTimeoutGet504AndTheDeploymentRecovers() async throws {
         try await DeploymentTestApp.run { client, _ in
             _ = try await client.createDeployment(
                 Self.route, #", "timeout_ms": 1, "batching": {"max_batch_size": 2, "max_queue_delay_micros": 0}"#)
             let answers = try await Self.concurrent(client, 40)
             #expect(answers.allSatisfy { $0.code == 200 || $0.code == 504 })
-            #expect(answers.contains { $0.code == 200 })
+            #expect(try await client.deployments(.patch, "/d", #"{"timeout_ms": 10000}"#).status == .ok)
+            #expect(try await Self.concurrent(client, 4).allSatisfy { $0.code == 200 })
         }
     }
 }

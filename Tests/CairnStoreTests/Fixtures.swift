@@ -1,3 +1,4 @@
+import CairnCore
 import CairnTracking
 
 /// Small domain values for store tests.

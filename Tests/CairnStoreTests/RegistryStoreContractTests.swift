@@ -38,16 +38,16 @@ struct RegistryStoreContractTests {
     @Test(arguments: StoreBackend.allCases)
     func renameCarriesVersionsTagsAndAliases(backend: StoreBackend) async throws {
         let store = try await storeWithModel(backend, versions: 1)
-        try await store.setRegisteredModelTag(name: "m", tag: RegistryTag(key: "k", value: "v"))
-        try await store.setModelVersionTag(name: "m", version: 1, tag: RegistryTag(key: "vk", value: "vv"))
+        try await store.setRegisteredModelTag(name: "m", tag: KeyValue(key: "k", value: "v"))
+        try await store.setModelVersionTag(name: "m", version: 1, tag: KeyValue(key: "vk", value: "vv"))
         try await store.setAlias(name: "m", alias: "champion", version: 1)
         try await store.renameRegisteredModel(from: "m", to: "n", now: 5)
         #expect(try await store.registeredModel(named: "m") == nil)
         let model = try #require(try await store.registeredModel(named: "n"))
-        #expect(model.tags == [RegistryTag(key: "k", value: "v")])
+        #expect(model.tags == [KeyValue(key: "k", value: "v")])
         #expect(model.aliases == [ModelAlias(alias: "champion", version: 1)])
         let version = try #require(try await store.modelVersion(name: "n", alias: "champion"))
-        #expect(version.tags == [RegistryTag(key: "vk", value: "vv")])
+        #expect(version.tags == [KeyValue(key: "vk", value: "vv")])
         #expect(version.aliases == ["champion"])
     }
 
@@ -77,7 +77,7 @@ struct RegistryStoreContractTests {
     func notEqualOnATagMatchesModelsWithoutIt(backend: StoreBackend) async throws {
         let store = try await storeWithModel(backend)
         try await store.createRegisteredModel(RegisteredModel(name: "prompt", creationTimestamp: 1, lastUpdatedTimestamp: 1))
-        try await store.setRegisteredModelTag(name: "prompt", tag: RegistryTag(key: "mlflow.prompt.is_prompt", value: "true"))
+        try await store.setRegisteredModelTag(name: "prompt", tag: KeyValue(key: "mlflow.prompt.is_prompt", value: "true"))
         let found = try await store.searchRegisteredModels(
             RegistryQuery(
                 filter: [SearchClause(entity: .tag, key: "mlflow.prompt.is_prompt", comparator: .notEqual, value: .string("true"))],

@@ -140,7 +140,9 @@ def served(server_workdir, request):
     from serving_support import ServeProcess, train_model
 
     workdir = server_workdir / f"serve-{request.module.__name__}"
-    proc = ServeProcess(workdir, str(train_model(workdir))).start()
+    # Batching and the prediction log on, so every serving suite goes through them.
+    extra = ["--log-predictions", "--max-batch-size", "8", "--max-queue-delay-micros", "300"]
+    proc = ServeProcess(workdir, str(train_model(workdir)), extra=extra).start()
     yield proc
     five_xx = support.count_5xx(proc.url)
     assert proc.stop() == 0, proc.log_tail()

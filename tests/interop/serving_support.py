@@ -64,5 +64,5 @@ class ServeProcess(ServerProcess):
 
     def command(self) -> list[str]:
         return [support.cairn_bin(), "serve", "--model", self.model, "--name", self.name,
-                "--host", "127.0.0.1", "--port", str(self.port), "--store", str(self.store),
+                "--host", "127.0.0.1", "--port", str(self.port), "--store", self.store_location(),
                 "--artifacts", str(self.artifacts), *self.extra]

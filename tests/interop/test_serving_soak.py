@@ -17,11 +17,15 @@ import requests
 import support
 from serving_support import CLEAR_ROWS, ServeProcess, train_model
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(support.TARGET != "cairn", reason="cairn serve only")]
-
 SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))
 RATE = float(os.environ.get("SOAK_RATE", "100"))  # requests per second, all threads together
 THREADS = 4
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(support.TARGET != "cairn", reason="cairn serve only"),
+    pytest.mark.timeout(SECONDS + 240),  # the suite's default timeout would cut a long soak short
+]
 
 
 def rss_kib(pid: int) -> int:
@@ -33,7 +37,9 @@ def rss_kib(pid: int) -> int:
 
 def test_soak_at_a_fixed_rate(server_workdir):
     model = train_model(server_workdir / "soak")
-    proc = ServeProcess(server_workdir / "soak", str(model)).start()
+    # with batching and the prediction log on: neither may leak or fail over a long run
+    extra = ["--log-predictions", "--max-batch-size", "8", "--max-queue-delay-micros", "300"]
+    proc = ServeProcess(server_workdir / "soak", str(model), extra=extra).start()
     body = json.dumps({"dataframe_records": CLEAR_ROWS})
     errors: list[str] = []
     counts = [0] * THREADS

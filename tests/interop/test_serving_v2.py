@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 import requests
@@ -58,9 +60,42 @@ def test_infer_one_tensor_per_feature(triton):
 
 
 def test_infer_without_requested_outputs_and_pinned_version(triton):
-    # With no outputs named, the client asks for binary outputs; Cairn answers JSON, which the client reads too.
+    # With no outputs named, the client asks for every output as binary data.
     result = triton.infer("churn", feature_inputs(CLEAR_ROWS), model_version="1")
     assert result.as_numpy("probabilities").shape == (4, 2)
+    assert all(o["parameters"]["binary_data_size"] > 0 for o in result.get_response()["outputs"])
+
+
+def test_binary_tensor_data_is_the_clients_default(triton):
+    """Inputs and outputs as raw bytes (tritonclient's default), with the same answer as JSON data."""
+    x = httpclient.InferInput("x", [len(CLEAR_ROWS)], "FP64")
+    x.set_data_from_numpy(np.array([r["x"] for r in CLEAR_ROWS], dtype=np.float64))
+    y = httpclient.InferInput("y", [len(CLEAR_ROWS), 1], "FP32")
+    y.set_data_from_numpy(np.array([[r["y"]] for r in CLEAR_ROWS], dtype=np.float32))
+    color = httpclient.InferInput("color", [len(CLEAR_ROWS)], "BYTES")
+    color.set_data_from_numpy(np.array([r["color"] for r in CLEAR_ROWS], dtype=object))
+    outputs = [httpclient.InferRequestedOutput("label"), httpclient.InferRequestedOutput("probabilities")]
+    binary = triton.infer("churn", [x, y, color], outputs=outputs)
+    assert [int(v.decode()) for v in binary.as_numpy("label")] == CLEAR_LABELS
+    as_json = triton.infer("churn", feature_inputs(CLEAR_ROWS), outputs=[
+        httpclient.InferRequestedOutput("probabilities", binary_data=False)])
+    assert np.array_equal(binary.as_numpy("probabilities"), as_json.as_numpy("probabilities"))
+    assert "binary_tensor_data" in triton.get_server_metadata()["extensions"]
+
+
+def test_predictions_are_logged_and_take_labels(served, triton):
+    triton.infer("churn", feature_inputs(CLEAR_ROWS), request_id="logged-1")
+    base = f"{served.url}/api/cairn/v1/deployments/churn"
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        logged = requests.get(f"{base}/predictions", params={"limit": 100}, timeout=10).json()["predictions"]
+        if any(p["request_id"] == "logged-1" for p in logged):
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the prediction never reached the log")
+    answer = requests.post(f"{base}/labels", json={"labels": [{"request_id": "logged-1", "label": [1, 0, 1, 0]}]}, timeout=10)
+    assert answer.status_code == 200 and answer.json()["unknown_request_ids"] == []
 
 
 def test_infer_one_two_dimensional_tensor(triton):

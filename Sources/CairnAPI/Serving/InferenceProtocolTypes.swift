@@ -43,41 +43,20 @@ public struct V2ModelMetadata: Codable, Sendable {
     }
 }
 
-/// One tensor of a request or response; `data` is a flat or nested JSON array in row-major order.
+/// One tensor of a request or response; `data` is a flat or nested JSON array in row-major order, absent when the
+/// tensor's bytes travel in the binary part of the body (its `binary_data_size` parameter says how many).
 public struct V2Tensor: Codable, Sendable {
     public var name: String
     public var shape: [Int]
     public var datatype: String
     public var parameters: [String: JSONValue]?
-    public var data: JSONValue
+    public var data: JSONValue?
 
-    public init(name: String, shape: [Int], datatype: String, data: JSONValue) {
+    public init(name: String, shape: [Int], datatype: String, data: JSONValue?) {
         self.name = name
         self.shape = shape
         self.datatype = datatype
         self.data = data
-    }
-}
-
-/// An output a request asks for by name.
-public struct V2RequestedOutput: Codable, Sendable {
-    public var name: String
-    public var parameters: [String: JSONValue]?
-
-    public init(name: String) { self.name = name }
-}
-
-/// `POST …/infer` request body.
-public struct V2InferenceRequest: Codable, Sendable {
-    public var id: String?
-    public var parameters: [String: JSONValue]?
-    public var inputs: [V2Tensor]
-    public var outputs: [V2RequestedOutput]?
-
-    public init(id: String?, inputs: [V2Tensor], outputs: [V2RequestedOutput]?) {
-        self.id = id
-        self.inputs = inputs
-        self.outputs = outputs
     }
 }
 

@@ -15,6 +15,9 @@ struct BackendOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    /// The local store used when neither `--store` nor `CAIRN_STORE` names one.
+    static let defaultStore = ".cairn/cairn.db"
+
     /// The backend these options select.
     func backend() async throws -> any TrackingBackend {
         let environment = ProcessInfo.processInfo.environment
@@ -25,7 +28,7 @@ struct BackendOptions: ParsableArguments {
             return RemoteBackend(baseURL: url)
         }
         return try await LocalBackend(
-            storePath: store ?? environment["CAIRN_STORE"] ?? ".cairn/cairn.db",
+            storePath: store ?? environment["CAIRN_STORE"] ?? Self.defaultStore,
             artifactsPath: artifacts ?? environment["CAIRN_ARTIFACTS"] ?? ".cairn/artifacts")
     }
 }

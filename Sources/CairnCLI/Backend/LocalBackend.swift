@@ -16,7 +16,8 @@ struct LocalBackend: TrackingBackend {
     let artifacts: LocalArtifactStore
     /// Resolves model URIs through the same services.
     let models: RegistryModelSource
-    private let store: any MetadataStore
+    /// The store behind the services.
+    let store: any MetadataStore
 
     /// - Parameter storePath: a SQLite file, `sqlite:///path` or a `postgres://` URL.
     init(storePath: String, artifactsPath: String = ".cairn/artifacts") async throws {

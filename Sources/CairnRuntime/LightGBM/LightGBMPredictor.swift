@@ -8,7 +8,8 @@ public struct LightGBMPredictor: Predictor {
     public let task: LearningTask
     public let featureNames: [String]
     public let classes: [String]
-    let trees: [LightGBMTree]
+    /// The trees, in model order.
+    let forest: FlatForest<Double>
     /// Trees per boosting round: one per class for multiclass models.
     let treesPerIteration: Int
     let objective: LightGBMObjective
@@ -37,10 +38,10 @@ public struct LightGBMPredictor: Predictor {
         averageOutput = header.split(whereSeparator: \.isNewline).contains("average_output")
         let names = fields["feature_names"]?.split(separator: " ").map(String.init) ?? []
         featureNames = names.count == maxFeature + 1 ? names : (0...maxFeature).map { "Column_\($0)" }
-        trees = try blocks.dropFirst().enumerated().map { index, block in
+        forest = try FlatForest(trees: try blocks.dropFirst().enumerated().map { index, block in
             let body = block.components(separatedBy: "\nend of trees").first ?? block
-            return try LightGBMTree(Self.fields(body), index: index, featureCount: maxFeature + 1)
-        }
+            return try LightGBMTree(Self.fields(body), index: index, featureCount: maxFeature + 1).flat
+        })
         task = objective.task
         classes = task == .binary ? ["0", "1"] : task == .multiclass ? (0..<perIteration).map(String.init) : []
     }
@@ -81,13 +82,15 @@ public struct LightGBMPredictor: Predictor {
         let groups = treesPerIteration
         let width = featureNames.count
         var scores = [Double](repeating: 0, count: rowCount * groups)
-        trees.withUnsafeBufferPointer { trees in
-            forEachRow(of: features, rows: rowCount, width: width) { row, features in
-                for index in 0..<trees.count { scores[row * groups + index % groups] += trees[index].leaf(features) }
+        features.withUnsafeBufferPointer { features in
+            scores.withUnsafeMutableBufferPointer { scores in
+                forest.forEachLeaf(features, rowCount: rowCount, width: width) { tree, row, _, value in
+                    scores[row * groups + tree % groups] += value
+                }
             }
         }
-        if averageOutput, trees.count >= groups {
-            let rounds = Double(trees.count / groups)
+        if averageOutput, forest.treeCount >= groups {
+            let rounds = Double(forest.treeCount / groups)
             for index in scores.indices { scores[index] /= rounds }
         }
         return scores

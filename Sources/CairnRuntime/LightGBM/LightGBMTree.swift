@@ -1,7 +1,8 @@
 import CairnCore
 import Foundation
 
-/// One LightGBM tree in flat arrays, as a `Tree=` block of the text model lists it.
+/// One LightGBM tree as a `Tree=` block of the text model lists it, checked, then turned into the shared tree
+/// kernel's nodes.
 struct LightGBMTree: Sendable {
     /// One split, packed so a walk down the tree touches one small record per level.
     struct Split {
@@ -20,9 +21,6 @@ struct LightGBMTree: Sendable {
     /// Start of each categorical bitset in `categoryWords`, plus the end.
     let categoryBoundaries: [Int]
     let categoryWords: [UInt32]
-
-    /// LightGBM's `kZeroThreshold`, a float: values this close to zero count as zero for zero-as-missing splits.
-    private static let zeroThreshold = Double(Float(1e-35))
 
     /// Reads a tree from the `key=value` lines of its block.
     /// - Throws: `invalid_argument` naming the field when a list is malformed, lists differ in length, a link is out
@@ -92,40 +90,27 @@ struct LightGBMTree: Sendable {
         }
     }
 
-    /// The number of splits and leaves.
-    var nodeCount: Int { splits.count + leafValue.count }
-
-    /// The leaf value this tree gives a row of double features (`NaN` for missing).
-    func leaf(_ row: UnsafeBufferPointer<Double>) -> Double {
-        guard !splits.isEmpty else { return leafValue[0] }
-        return splits.withUnsafeBufferPointer { splits in
-            var index: Int32 = 0
-            while index >= 0 {
-                let split = splits[Int(index)]
-                var x = row[Int(split.feature)]
-                let type = split.decisionType
-                let goLeft: Bool
-                if type & 1 == 1 {
-                    goLeft = !x.isNaN && x >= 0 && x < 2_147_483_647 && inCategorySet(Int(split.threshold), Int(x))
-                } else {
-                    let missing = (type >> 2) & 3
-                    if x.isNaN, missing != 2 { x = 0 }
-                    if (missing == 1 && x >= -Self.zeroThreshold && x <= Self.zeroThreshold) || (missing == 2 && x.isNaN) {
-                        goLeft = type & 2 != 0
-                    } else {
-                        goLeft = x <= split.threshold
-                    }
+    /// The tree in the shared kernel's nodes, splits first and then leaves, ready to join a `FlatForest<Double>`.
+    /// A missing value is zero unless the split tracks `NaN` or zero-as-missing; a category goes left when in the set.
+    var flat: FlatForest<Double>.Tree {
+        let leafBase = Int32(splits.count)
+        func node(_ link: Int32) -> Int32 { link >= 0 ? link : leafBase + ~link }
+        let splitNodes = splits.map { split -> FlatForest<Double>.Node in
+            let type = split.decisionType
+            let defaultLeft = type & 2 != 0
+            let (kind, nanGoesLeft): (FlatForest<Double>.SplitKind, Bool) =
+                switch (type & 1, (type >> 2) & 3) {
+                case (1, _): (.categoryGoesLeft, false)
+                case (_, 1): (.lessOrEqualZeroAsMissing, defaultLeft)
+                case (_, 2): (.lessOrEqual, defaultLeft)
+                default: (.lessOrEqual, 0 <= split.threshold)
                 }
-                index = goLeft ? split.left : split.right
-            }
-            return leafValue[Int(~index)]
+            return .split(
+                kind, feature: Int(split.feature), threshold: split.threshold, nanGoesLeft: nanGoesLeft, left: node(split.left),
+                right: node(split.right))
         }
-    }
-
-    private func inCategorySet(_ set: Int, _ category: Int) -> Bool {
-        let start = categoryBoundaries[set]
-        let word = category / 32
-        guard word < categoryBoundaries[set + 1] - start else { return false }
-        return (categoryWords[start + word] >> UInt32(category % 32)) & 1 == 1
+        let leaves = leafValue.enumerated().map { FlatForest<Double>.Node.leaf($1, at: leafBase + Int32($0)) }
+        let sets = zip(categoryBoundaries, categoryBoundaries.dropFirst()).map { Array(categoryWords[$0..<$1]) }
+        return FlatForest<Double>.Tree(nodes: splitNodes + leaves, categorySets: sets)
     }
 }

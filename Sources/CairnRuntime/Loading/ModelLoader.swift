@@ -16,12 +16,12 @@ public enum ModelLoader {
         try loadWithFormat(at: url).predictor
     }
 
-    /// Loads the model at a path and tells which format it was in.
+    /// Loads the model at a path and tells which format it was in and what MLflow's `pyfunc` predicts with it.
     /// - Throws: as ``load(at:)``.
-    public static func loadWithFormat(at url: URL) throws -> (predictor: any Predictor, format: ModelFormat) {
-        let (data, given) = try read(url)
+    public static func loadWithFormat(at url: URL) throws -> (predictor: any Predictor, format: ModelFormat, pyfunc: PyfuncPrediction) {
+        let (data, given, pyfunc) = try read(url)
         let format = try given ?? detect(data)
-        return (try load(data, format: format), format)
+        return (try load(data, format: format), format, pyfunc)
     }
 
     /// Loads a model from its bytes, in `format` or the format its content shows.
@@ -38,7 +38,7 @@ public enum ModelLoader {
     /// Describes the model at a path, including what keeps it from loading.
     /// - Throws: as ``load(at:)``, except that unsupported operators or features are listed in the summary.
     public static func inspect(at url: URL) throws -> ModelSummary {
-        let (data, format) = try read(url)
+        let (data, format, _) = try read(url)
         return try inspect(data, format: format)
     }
 
@@ -68,23 +68,24 @@ public enum ModelLoader {
         return text
     }
 
-    /// The model file's bytes at a path, and the format an MLflow directory declares for it.
-    private static func read(_ url: URL) throws -> (Data, ModelFormat?) {
+    /// The model file's bytes at a path, the format an MLflow directory declares for it, and what MLflow's `pyfunc`
+    /// predicts with it (labels for anything but an MLflow directory of a native booster).
+    private static func read(_ url: URL) throws -> (Data, ModelFormat?, PyfuncPrediction) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw CairnError.notFound("No model at '\(url.path)'")
         }
-        guard isDirectory.boolValue else { return (try contents(url), nil) }
+        guard isDirectory.boolValue else { return (try contents(url), nil, .labels) }
         let mlmodel = url.appendingPathComponent("MLmodel")
         if FileManager.default.fileExists(atPath: mlmodel.path) {
-            let (format, path) = try MLmodelFile(text: try text(try contents(mlmodel))).model()
-            return (try contents(url.appendingPathComponent(path)), format)
+            let (format, path, pyfunc) = try MLmodelFile(text: try text(try contents(mlmodel))).model()
+            return (try contents(url.appendingPathComponent(path)), format, pyfunc)
         }
         let native = url.appendingPathComponent("model.cairn")
         guard FileManager.default.fileExists(atPath: native.path) else {
             throw CairnError.invalid("'\(url.path)' holds no model Cairn can read (expected an MLmodel or model.cairn file)")
         }
-        return (try contents(native), .cairn)
+        return (try contents(native), .cairn, .labels)
     }
 
     private static func contents(_ url: URL) throws -> Data {

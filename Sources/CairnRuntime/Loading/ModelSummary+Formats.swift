@@ -9,12 +9,10 @@ extension ModelSummary {
         var producer: String?
         switch predictor {
         case let model as XGBoostPredictor:
-            trees = model.trees.count
-            nodes = model.trees.reduce(0) { $0 + $1.nodeCount }
+            (trees, nodes) = (model.forest.treeCount, model.forest.nodes.count)
             producer = model.producer
         case let model as LightGBMPredictor:
-            trees = model.trees.count
-            nodes = model.trees.reduce(0) { $0 + $1.nodeCount }
+            (trees, nodes) = (model.forest.treeCount, model.forest.nodes.count)
             producer = model.producer
         case let model as ONNXPredictor:
             signature = model.signature

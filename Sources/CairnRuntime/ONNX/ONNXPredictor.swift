@@ -8,6 +8,8 @@ public struct ONNXPredictor: Predictor {
     public let task: LearningTask
     public let featureNames: [String]
     public let classes: [String]
+    /// The index of each class name, for mapping predicted labels to classes.
+    let classIndex: [String: Int32]
     let graph: ONNXGraph
     /// Whether the model takes one `[N, F]` tensor (columns by position) rather than one input per column.
     let takesMatrix: Bool
@@ -35,6 +37,7 @@ public struct ONNXPredictor: Predictor {
         if case .tensor(let type, _) = first.info.type, type == Tensor.DataType.float.rawValue || type == Tensor.DataType.double.rawValue {
             task = .regression
             classes = []
+            classIndex = [:]
             return
         }
         guard graph.outputs.count >= 2 else {
@@ -42,6 +45,7 @@ public struct ONNXPredictor: Predictor {
         }
         classes = Self.classLabels(model.graph)
         guard classes.count >= 2 else { throw CairnError(.notImplemented, "the ONNX classifier does not name its classes") }
+        classIndex = Dictionary(classes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         task = classes.count == 2 ? .binary : .multiclass
     }
 
@@ -91,17 +95,17 @@ public struct ONNXPredictor: Predictor {
     /// The class index of each predicted label.
     /// - Throws: `invalid_argument` for a label that is not one of the classes.
     private func classCodes(_ labels: Tensor) throws -> [Int32] {
-        let index = Dictionary(classes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         func code(_ label: String) throws -> Int32 {
-            guard let code = index[label] else { throw CairnError.invalid("the model predicted '\(label)', which is not one of its classes") }
+            guard let code = classIndex[label] else { throw CairnError.invalid("the model predicted '\(label)', which is not one of its classes") }
             return code
         }
         guard case .int64(let values) = labels.elements else { return try labels.strings().map(code) }
-        var known: [Int64: Int32] = [:]
+        // Classifiers have few classes: remembering the labels seen in a small list beats hashing every row's label.
+        var known: [(label: Int64, code: Int32)] = []
         return try values.map { value in
-            if let cached = known[value] { return cached }
+            if let cached = known.first(where: { $0.label == value }) { return cached.code }
             let result = try code(String(value))
-            known[value] = result
+            if known.count < 16 { known.append((value, result)) }
             return result
         }
     }

@@ -9,9 +9,11 @@ public struct XGBoostPredictor: Predictor {
     public let featureNames: [String]
     public let classes: [String]
     /// The trees, in model order.
-    let trees: [XGBoostTree]
+    let forest: FlatForest<Float>
     /// The output group each tree adds to.
     let treeGroups: [Int]
+    /// The training categories of categorical features, when the model saved them.
+    let categories: XGBoostCategories
     /// The starting margin of each output group.
     let baseMargins: [Float]
     let objective: XGBoostObjective
@@ -55,13 +57,14 @@ public struct XGBoostPredictor: Predictor {
         guard treeInfo.count == treeDocuments.count, treeInfo.allSatisfy({ (0..<groups).contains($0) }) else {
             throw CairnError.invalid("the XGBoost model's tree_info does not match its trees")
         }
-        trees = try treeDocuments.enumerated().map { index, tree in
+        forest = try FlatForest(trees: try treeDocuments.enumerated().map { index, tree in
             if let size = try tree["tree_param"].optional("size_leaf_vector"), try size.int("size_leaf_vector") > 1 {
                 throw CairnError(.notImplemented, "multi-target XGBoost trees are not supported")
             }
-            return try XGBoostTree(tree, index: index, featureCount: featureCount)
-        }
+            return try XGBoostTree(tree, index: index, featureCount: featureCount).flat
+        })
         treeGroups = treeInfo
+        categories = try XGBoostCategories(model.optional("cats"), featureCount: featureCount)
         let scores = try Self.baseScores(try parameters["base_score"].string("base_score"), groups: groups)
         baseMargins = scores.map(objective.margin(ofBaseScore:))
         task = objective.task
@@ -84,7 +87,7 @@ public struct XGBoostPredictor: Predictor {
     }
 
     public func predict(_ table: Table) throws -> Table {
-        let rows = try FeatureRows(table, names: featureNames)
+        let rows = try FeatureRows(table, names: featureNames) { feature, column in try categories.codes(column, feature: feature) }
         let margins = self.margins(rows.values.map { Float($0) }, rowCount: rows.rowCount)
         return output(margins, rowCount: rows.rowCount)
     }
@@ -94,10 +97,16 @@ public struct XGBoostPredictor: Predictor {
         let groups = baseMargins.count
         let width = featureNames.count
         var margins = [Float](repeating: 0, count: rowCount * groups)
-        trees.withUnsafeBufferPointer { trees in
-            forEachRow(of: features, rows: rowCount, width: width) { row, features in
-                for group in 0..<groups { margins[row * groups + group] = baseMargins[group] }
-                for index in 0..<trees.count { margins[row * groups + treeGroups[index]] += trees[index].leaf(features) }
+        for row in 0..<rowCount {
+            for group in 0..<groups { margins[row * groups + group] = baseMargins[group] }
+        }
+        features.withUnsafeBufferPointer { features in
+            treeGroups.withUnsafeBufferPointer { treeGroups in
+                margins.withUnsafeMutableBufferPointer { margins in
+                    forest.forEachLeaf(features, rowCount: rowCount, width: width) { tree, row, _, value in
+                        margins[row * groups + treeGroups[tree]] += value
+                    }
+                }
             }
         }
         return margins

@@ -66,9 +66,9 @@ struct RegisteredModelsController {
         }
     }
 
-    static func tag(_ request: MLflowRequest) throws -> RegistryTag {
-        RegistryTag(key: try request.requiredString("key"), value: try request.string("value") ?? "")
+    static func tag(_ request: MLflowRequest) throws -> KeyValue {
+        KeyValue(key: try request.requiredString("key"), value: try request.string("value") ?? "")
     }
 
-    static func tags(_ requests: [MLflowRequest]) throws -> [RegistryTag] { try requests.map(tag) }
+    static func tags(_ requests: [MLflowRequest]) throws -> [KeyValue] { try requests.map(tag) }
 }

@@ -1,4 +1,5 @@
 import CairnAPI
+import CairnCore
 import CairnRegistry
 import CairnTracking
 
@@ -57,7 +58,7 @@ public enum MLflowMapping {
             data: MLflowLoggedModelData(params: keyValues(model.params), metrics: model.metrics.map { metric($0) }))
     }
 
-    public static func registryTags(_ tags: [RegistryTag]) -> [MLflowKeyValue] { tags.map { MLflowKeyValue(key: $0.key, value: $0.value) } }
+    public static func registryTags(_ tags: [KeyValue]) -> [MLflowKeyValue] { tags.map { MLflowKeyValue(key: $0.key, value: $0.value) } }
 
     public static func modelVersion(_ version: ModelVersion) -> MLflowModelVersion {
         MLflowModelVersion(

@@ -1,40 +1,99 @@
 import CairnAPI
 import CairnCore
+import CairnServing
+import HTTPTypes
 import Hummingbird
 
+/// An Open Inference Protocol request as read from its body.
+struct InferenceCall {
+    /// One output the request names.
+    struct Output {
+        var name: String
+        /// The output's own `binary_data` parameter, if it sets one.
+        var binary: Bool?
+    }
+
+    var id: String?
+    var inputs: [InferenceTensor]
+    /// The outputs asked for, or `nil` for all.
+    var outputs: [Output]?
+    /// The request's `binary_data_output` parameter: outputs in binary unless an output says otherwise.
+    var binaryOutputs: Bool
+    /// The request's `timeout` parameter (microseconds on the wire).
+    var timeout: Duration?
+
+    /// Whether the output named `name` goes back as binary data.
+    func wantsBinary(_ name: String) -> Bool {
+        outputs?.first { $0.name == name }?.binary ?? binaryOutputs
+    }
+}
+
 /// Reads an Open Inference Protocol request body with the one-pass JSON parser (inference bodies are mostly long
-/// arrays of numbers, which `JSONDecoder` decodes slowly), naming the field of any mistake.
+/// arrays of numbers, which `JSONDecoder` decodes slowly), naming the field of any mistake. Bodies using the binary
+/// tensor data extension carry the JSON part's length in `Inference-Header-Content-Length`, and each binary input's
+/// byte count in its `binary_data_size` parameter.
 enum InferenceRequestParsing {
     /// The request in a body.
-    /// - Throws: `malformedRequest` for invalid JSON, a missing field or a field of the wrong type.
-    static func parse(_ body: ByteBuffer) throws -> V2InferenceRequest {
+    /// - Parameter jsonLength: the value of `Inference-Header-Content-Length`, if the request has one.
+    /// - Throws: `malformedRequest` for invalid JSON, a missing field or a field of the wrong type, or binary data
+    ///   whose sizes do not add up; `invalidArgument` for tensor data that does not fit its datatype.
+    static func parse(_ body: ByteBuffer, jsonLength: String? = nil) throws -> InferenceCall {
+        let bytes = Array(body.readableBytesView)
+        let split = try jsonLength.map { text in
+            guard let length = Int(text), (0...bytes.count).contains(length) else {
+                throw malformed("header '\(HTTPField.Name.inferenceHeaderContentLength)' must be a byte count from 0 to the body's \(bytes.count) bytes, not '\(text)'")
+            }
+            return length
+        } ?? bytes.count
         let json: JSONValue
         do {
-            json = try body.withUnsafeReadableBytes { try JSONValue(parsing: $0) }
+            json = try bytes[..<split].withUnsafeBytes { try JSONValue(parsing: $0) }
         } catch let error as CairnError {
             throw CairnError(.malformedRequest, "Invalid request body: the body is not valid JSON (\(error.message))")
         }
         let root = try object(json, "the body")
+        var binary = bytes[split...]
         let inputs = try array(root["inputs"], "inputs").enumerated().map { index, item in
-            let field = "inputs[\(index)]"
-            let tensor = try object(item, field)
-            guard let data = tensor["data"] else { throw malformed("missing field '\(field).data'") }
-            return V2Tensor(
-                name: try string(tensor["name"], "\(field).name"), shape: try shape(tensor["shape"], "\(field).shape"),
-                datatype: try string(tensor["datatype"], "\(field).datatype"), data: data)
+            try tensor(try object(item, "inputs[\(index)]"), field: "inputs[\(index)]", binary: &binary)
+        }
+        guard binary.isEmpty else {
+            throw malformed("\(binary.count) bytes of binary data follow the JSON part but no input's binary_data_size claims them")
         }
         let outputs = try root["outputs"].map { value in
             try array(value, "outputs").enumerated().map { index, item in
-                V2RequestedOutput(name: try string(try object(item, "outputs[\(index)]")["name"], "outputs[\(index)].name"))
+                let output = try object(item, "outputs[\(index)]")
+                let parameters = try self.parameters(output["parameters"], "outputs[\(index)].parameters")
+                return InferenceCall.Output(
+                    name: try string(output["name"], "outputs[\(index)].name"),
+                    binary: try flag(parameters["binary_data"], "outputs[\(index)].parameters.binary_data"))
             }
         }
-        let id: String?
-        switch root["id"] {
-        case nil, .null?: id = nil
-        case .string(let text)?: id = text
-        default: throw malformed("field 'id' must be a string")
+        let parameters = try self.parameters(root["parameters"], "parameters")
+        return InferenceCall(
+            id: try id(root["id"]), inputs: inputs, outputs: outputs,
+            binaryOutputs: try flag(parameters["binary_data_output"], "parameters.binary_data_output") ?? false,
+            timeout: try timeout(parameters["timeout"]))
+    }
+
+    /// One input tensor: its `data` as JSON, or its bytes taken from the front of `binary`.
+    private static func tensor(_ tensor: [String: JSONValue], field: String, binary: inout ArraySlice<UInt8>) throws -> InferenceTensor {
+        let name = try string(tensor["name"], "\(field).name")
+        let shape = try shape(tensor["shape"], "\(field).shape")
+        let datatype = try string(tensor["datatype"], "\(field).datatype")
+        let parameters = try parameters(tensor["parameters"], "\(field).parameters")
+        guard let size = parameters["binary_data_size"] else {
+            guard let data = tensor["data"] else { throw malformed("missing field '\(field).data'") }
+            return try TensorMapping.tensor(name: name, shape: shape, datatype: datatype, data: data)
         }
-        return V2InferenceRequest(id: id, inputs: inputs, outputs: outputs)
+        guard case .integer(let count) = size, count >= 0, count <= binary.count else {
+            throw malformed("\(field).parameters.binary_data_size must be a byte count of at most the \(binary.count) binary bytes left")
+        }
+        let type = try TensorMapping.datatype(datatype, input: name)
+        guard shape.allSatisfy({ $0 >= 0 }) else { throw CairnError.invalid("Input '\(name)' has an invalid shape \(shape)") }
+        let bytes = binary.prefix(Int(count))
+        binary = binary.dropFirst(Int(count))
+        let values = try BinaryTensorData.decode(bytes, datatype: type, count: shape.reduce(1, *), input: name)
+        return InferenceTensor(name: name, datatype: type, shape: shape, values: values)
     }
 
     private static func malformed(_ message: String) -> CairnError { CairnError(.malformedRequest, "Invalid request body: \(message)") }
@@ -42,6 +101,11 @@ enum InferenceRequestParsing {
     private static func object(_ value: JSONValue, _ field: String) throws -> [String: JSONValue] {
         guard case .object(let fields) = value else { throw malformed("\(field) must be an object") }
         return fields
+    }
+
+    private static func parameters(_ value: JSONValue?, _ field: String) throws -> [String: JSONValue] {
+        guard let value, value != .null else { return [:] }
+        return try object(value, field)
     }
 
     private static func array(_ value: JSONValue?, _ field: String) throws -> [JSONValue] {
@@ -54,6 +118,31 @@ enum InferenceRequestParsing {
         guard let value else { throw malformed("missing field '\(field)'") }
         guard case .string(let text) = value else { throw malformed("field '\(field)' must be a string") }
         return text
+    }
+
+    private static func flag(_ value: JSONValue?, _ field: String) throws -> Bool? {
+        switch value {
+        case nil: return nil
+        case .bool(let flag)?: return flag
+        default: throw malformed("field '\(field)' must be a boolean")
+        }
+    }
+
+    private static func id(_ value: JSONValue?) throws -> String? {
+        switch value {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        default: throw malformed("field 'id' must be a string")
+        }
+    }
+
+    /// The `timeout` parameter, in microseconds as Triton sends it; 0 means none.
+    private static func timeout(_ value: JSONValue?) throws -> Duration? {
+        guard let value else { return nil }
+        guard case .integer(let micros) = value, micros >= 0 else {
+            throw malformed("field 'parameters.timeout' must be a whole number of microseconds")
+        }
+        return micros == 0 ? nil : .microseconds(micros)
     }
 
     private static func shape(_ value: JSONValue?, _ field: String) throws -> [Int] {

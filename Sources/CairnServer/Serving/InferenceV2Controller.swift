@@ -14,7 +14,7 @@ struct InferenceV2Controller {
         let group = router.group(RouterPath(Routes.inferenceV2)).add(middleware: ServingErrorMiddleware.inferenceV2)
         let serverVersion = self.serverVersion
         group.get { _, _ in
-            try ServingJSON.response(V2ServerMetadata(name: "cairn", version: serverVersion, extensions: []))
+            try ServingJSON.response(V2ServerMetadata(name: "cairn", version: serverVersion, extensions: ["binary_tensor_data", "schedule_policy"]))
         }
         group.get("health/live") { _, _ in try ServingJSON.response(V2LiveBody(live: true)) }
         group.get("health/ready") { _, _ in
@@ -52,15 +52,22 @@ struct InferenceV2Controller {
 
     private func infer(_ request: Request, name: String, version: String?) async throws -> Response {
         let body = try await request.collectServingBody(limit: maxBodySize)
-        let wire = try InferenceRequestParsing.parse(body)
-        let tensors = try wire.inputs.map(TensorMapping.tensor)
-        let requestID = wire.id ?? UUID().uuidString
+        let call = try InferenceRequestParsing.parse(
+            body, jsonLength: request.headers[.inferenceHeaderContentLength])
+        let requestID = call.id ?? UUID().uuidString
         let result = try await serving.infer(
-            name, InferenceRequest(id: requestID, input: .tensors(tensors), version: version, headers: request.headerMap))
+            name, InferenceRequest(id: requestID, input: .tensors(call.inputs), version: version, headers: request.headerMap, timeout: call.timeout))
         let outputs = try PredictionOutput.tensors(
-            result.predictions, classes: result.model.predictor.classes, requested: wire.outputs?.map(\.name))
-        return try ServingJSON.response(
-            V2InferenceResponse(model_name: name, model_version: result.model.version, id: wire.id, outputs: outputs.map(TensorMapping.wire)),
-            headers: result.headers(requestID: requestID))
+            result.predictions, classes: result.model.predictor.classes, requested: call.outputs?.map { $0.name })
+        var binary: [UInt8] = []
+        let wire = outputs.map { tensor in
+            guard call.wantsBinary(tensor.name) else { return TensorMapping.wire(tensor) }
+            let bytes = BinaryTensorData.encode(tensor)
+            binary += bytes
+            return TensorMapping.wire(tensor, binaryDataSize: bytes.count)
+        }
+        let response = V2InferenceResponse(model_name: name, model_version: result.model.version, id: call.id, outputs: wire)
+        let headers = result.headers(requestID: requestID)
+        return binary.isEmpty ? try ServingJSON.response(response, headers: headers) : try ServingJSON.binaryResponse(response, binary, headers: headers)
     }
 }

@@ -36,7 +36,14 @@ struct ScoringController {
         let input = try ScoringInput.parse(body, contentType: request.headers[.contentType])
         let requestID = request.headers[InferenceResult.requestIDHeader] ?? UUID().uuidString
         let result = try await serving.infer(endpoint, InferenceRequest(id: requestID, input: input, headers: request.headerMap))
-        let predictions = PredictionOutput.mlflowPredictions(result.predictions).map(TensorMapping.json)
+        let predictions = try PredictionOutput.mlflowPredictions(
+            result.predictions, classes: result.model.predictor.classes, pyfunc: result.model.pyfunc
+        ).map { prediction -> JSONValue in
+            switch prediction {
+            case .value(let value): TensorMapping.json(value)
+            case .values(let numbers): .array(numbers.map(JSONValue.number))
+            }
+        }
         return try ServingJSON.response(MLflowPredictionsBody(predictions: predictions), headers: result.headers(requestID: requestID))
     }
 }

@@ -7,12 +7,28 @@ enum ServingJSON {
     static func response(
         _ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
     ) throws -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encode(value))))
+    }
+
+    /// A body of the binary tensor data extension: the JSON part, then `binary`, with the JSON part's length in
+    /// `Inference-Header-Content-Length`.
+    static func binaryResponse(_ value: some Encodable, _ binary: [UInt8], headers: HTTPFields = [:]) throws -> Response {
+        let json = try encode(value)
+        var fields = headers
+        fields[.contentType] = "application/octet-stream"
+        fields[.inferenceHeaderContentLength] = String(json.count)
+        var buffer = ByteBuffer(bytes: json)
+        buffer.writeBytes(binary)
+        return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: buffer))
+    }
+
+    private static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        var fields = headers
-        fields[.contentType] = "application/json"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return try encoder.encode(value)
     }
 
     /// Decodes a JSON body.

@@ -4,23 +4,36 @@ import CairnServing
 
 /// Converts between Open Inference Protocol wire tensors and Serving's flat tensors.
 enum TensorMapping {
-    /// A request tensor with its data flattened in row-major order.
+    /// A request tensor with its JSON data flattened in row-major order.
     /// - Throws: `invalidArgument` for an unknown datatype, nested data of unequal lengths (ragged), or an element
     ///   that is not a number, boolean, string or null.
-    static func tensor(_ wire: V2Tensor) throws -> InferenceTensor {
-        guard let datatype = TensorDatatype(rawValue: wire.datatype) else {
-            throw CairnError.invalid(
-                "Input '\(wire.name)' has unknown datatype '\(wire.datatype)'; expected one of \(TensorDatatype.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        var flattener = Flattener(name: wire.name)
-        guard case .array = wire.data else { throw CairnError.invalid("Input '\(wire.name)' data must be a JSON array") }
-        try flattener.walk(wire.data, depth: 0)
-        return InferenceTensor(name: wire.name, datatype: datatype, shape: wire.shape, values: flattener.values)
+    static func tensor(name: String, shape: [Int], datatype: String, data: JSONValue) throws -> InferenceTensor {
+        let type = try self.datatype(datatype, input: name)
+        var flattener = Flattener(name: name)
+        guard case .array = data else { throw CairnError.invalid("Input '\(name)' data must be a JSON array") }
+        try flattener.walk(data, depth: 0)
+        return InferenceTensor(name: name, datatype: type, shape: shape, values: flattener.values)
     }
 
-    /// A response tensor with flat data.
-    static func wire(_ tensor: InferenceTensor) -> V2Tensor {
-        V2Tensor(name: tensor.name, shape: tensor.shape, datatype: tensor.datatype.rawValue, data: .array(tensor.values.map(json)))
+    /// The datatype a wire name stands for.
+    /// - Throws: `invalidArgument` naming the input for an unknown datatype.
+    static func datatype(_ name: String, input: String) throws -> TensorDatatype {
+        guard let datatype = TensorDatatype(rawValue: name) else {
+            throw CairnError.invalid(
+                "Input '\(input)' has unknown datatype '\(name)'; expected one of \(TensorDatatype.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return datatype
+    }
+
+    /// A response tensor with flat JSON data, or, with `binaryDataSize`, without data and with the size of its
+    /// bytes in the binary part of the body.
+    static func wire(_ tensor: InferenceTensor, binaryDataSize: Int? = nil) -> V2Tensor {
+        guard let binaryDataSize else {
+            return V2Tensor(name: tensor.name, shape: tensor.shape, datatype: tensor.datatype.rawValue, data: .array(tensor.values.map(json)))
+        }
+        var wire = V2Tensor(name: tensor.name, shape: tensor.shape, datatype: tensor.datatype.rawValue, data: nil)
+        wire.parameters = ["binary_data_size": .integer(Int64(binaryDataSize))]
+        return wire
     }
 
     /// A value as JSON.

@@ -48,7 +48,7 @@ package enum RowMapping {
             sourceRunID: row.text("source_run_id"), tags: tags, params: params, metrics: metrics)
     }
 
-    package static func modelVersion(_ row: SQLRow, tags: [RegistryTag], aliases: [String]) -> ModelVersion {
+    package static func modelVersion(_ row: SQLRow, tags: [KeyValue], aliases: [String]) -> ModelVersion {
         ModelVersion(
             name: row.text("name") ?? "", version: Int(row.integer("version") ?? 0), creationTimestamp: row.integer("creation_timestamp") ?? 0,
             lastUpdatedTimestamp: row.integer("last_updated_timestamp") ?? 0, userID: row.text("user_id"),
@@ -64,6 +64,6 @@ package enum RowMapping {
             name: row.text("name") ?? "", creationTimestamp: row.integer("creation_timestamp") ?? 0,
             lastUpdatedTimestamp: row.integer("last_updated_timestamp") ?? 0, userID: row.text("user_id"),
             description: row.text("description"), latestVersions: latestVersions,
-            tags: tags.map { RegistryTag(key: $0.key, value: $0.value) }, aliases: aliases)
+            tags: tags.map { KeyValue(key: $0.key, value: $0.value) }, aliases: aliases)
     }
 }

@@ -31,7 +31,9 @@ package enum Schema {
         ("run_model_outputs", ["run_id", "model_id"]), ("logged_models", ["model_id"]), ("logged_model_tags", ["model_id", "key"]),
         ("logged_model_params", ["model_id", "key"]), ("registered_models", ["name"]), ("registered_model_tags", ["name", "key"]),
         ("model_versions", ["name", "version"]), ("model_version_tags", ["name", "version", "key"]),
-        ("registered_model_aliases", ["name", "alias"]),
+        ("registered_model_aliases", ["name", "alias"]), ("deployments", ["name"]), ("prediction_log", ["request_id"]),
+        ("prediction_labels", ["request_id"]), ("monitors", ["name"]), ("monitor_runs", ["run_id"]), ("alerts", ["alert_id"]),
+        ("webhook_deliveries", ["alert_id", "url", "event", "attempt"]),
     ]
 
     /// Every migration, in order.

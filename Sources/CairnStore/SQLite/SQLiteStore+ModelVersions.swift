@@ -69,7 +69,7 @@ extension SQLiteStore: ModelVersionStore {
         }
     }
 
-    public func setModelVersionTag(name: String, version: Int, tag: RegistryTag) async throws {
+    public func setModelVersionTag(name: String, version: Int, tag: KeyValue) async throws {
         try await write { db in
             try db.execute(sql: Statements.upsertModelVersionTag, arguments: [name, version, tag.key, tag.value])
         }
@@ -94,7 +94,7 @@ enum ModelVersionLoader {
         return try rows.map { row in
             let name: String = row["name"]
             let version: Int = row["version"]
-            let tags = try Row.fetchAll(db, sql: Statements.versionTags, arguments: [name, version]).map { RegistryTag(key: $0["key"], value: $0["value"]) }
+            let tags = try Row.fetchAll(db, sql: Statements.versionTags, arguments: [name, version]).map { KeyValue(key: $0["key"], value: $0["value"]) }
             let aliases = try String.fetchAll(db, sql: Statements.versionAliases, arguments: [name, version])
             return RowMapping.modelVersion(SQLiteStore.sqlRow(row), tags: tags, aliases: aliases)
         }

@@ -47,7 +47,7 @@ extension SQLiteStore: RegisteredModelStore {
         }
     }
 
-    public func setRegisteredModelTag(name: String, tag: RegistryTag) async throws {
+    public func setRegisteredModelTag(name: String, tag: KeyValue) async throws {
         try await write { db in
             try db.execute(sql: Statements.upsertRegisteredModelTag, arguments: [name, tag.key, tag.value])
         }

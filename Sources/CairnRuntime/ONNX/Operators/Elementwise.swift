@@ -10,7 +10,28 @@ struct Unary: Operator {
         let input = try required(inputs, 0)
         switch input.elements {
         case .double(let values): return [try Tensor(shape: input.shape, elements: .double(values.map(apply)))]
+        case .float(let values) where function == .Relu:
+            // Exact in float32: the hot path of MLP graphs skips the round trip through double.
+            return [try Tensor(shape: input.shape, elements: .float(Self.relu(values)))]
         default: return [try Tensor(shape: input.shape, elements: .float(try input.floats().map { Float(apply(Double($0))) }))]
+        }
+    }
+
+    /// `max(x, 0)` of every value, eight lanes at a time; `NaN` stays `NaN`, `-0` becomes `0`.
+    private static func relu(_ values: [Float]) -> [Float] {
+        guard !values.isEmpty else { return [] }
+        return [Float](unsafeUninitializedCapacity: values.count) { out, initialized in
+            values.withUnsafeBufferPointer { values in
+                let source = UnsafeRawPointer(values.baseAddress!), target = UnsafeMutableRawPointer(out.baseAddress!)
+                var index = 0
+                while index + 8 <= values.count {
+                    let v = source.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+                    target.storeBytes(of: v.replacing(with: 0, where: v .<= 0), toByteOffset: index * 4, as: SIMD8<Float>.self)
+                    index += 8
+                }
+                for rest in index..<values.count { out[rest] = values[rest] <= 0 ? 0 : values[rest] }
+            }
+            initialized = values.count
         }
     }
 
@@ -41,7 +62,12 @@ struct Binary: Operator {
         {
             // The hot path of MLP graphs: float tensors, a bias row or scalar repeated down the batch.
             let count = Tensor.count(of: shape) ?? 0
-            return [try Tensor(shape: shape, elements: .float((0..<count).map { apply(x[$0 % p], y[$0 % q]) }))]
+            switch function {
+            case .Add: return [try Tensor(shape: shape, elements: .float(Self.repeating(x, p, y, q, count: count, { $0 + $1 }, { $0 + $1 })))]
+            case .Sub: return [try Tensor(shape: shape, elements: .float(Self.repeating(x, p, y, q, count: count, { $0 - $1 }, { $0 - $1 })))]
+            case .Mul: return [try Tensor(shape: shape, elements: .float(Self.repeating(x, p, y, q, count: count, { $0 * $1 }, { $0 * $1 })))]
+            case .Div: return [try Tensor(shape: shape, elements: .float(Self.repeating(x, p, y, q, count: count, { $0 / $1 }, { $0 / $1 })))]
+            }
         }
         let (left, right) = try Broadcast.indices(a.shape, b.shape, to: shape)
         switch (a.elements, b.elements) {
@@ -52,6 +78,45 @@ struct Binary: Operator {
         default:
             let x = try a.floats(), y = try b.floats()
             return [try Tensor(shape: shape, elements: .float(zip(left, right).map { apply(x[$0], y[$1]) }))]
+        }
+    }
+
+    /// `f(x[i % p], y[i % q])` for `i` below `count`, in runs where neither operand wraps (a bias row added down the
+    /// batch runs once per row), eight lanes at a time with `lanes`.
+    @inline(__always)
+    private static func repeating(
+        _ x: [Float], _ p: Int, _ y: [Float], _ q: Int, count: Int, _ f: (Float, Float) -> Float,
+        _ lanes: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>
+    ) -> [Float] {
+        guard count > 0 else { return [] }
+        return [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    let xs = UnsafeRawPointer(x.baseAddress!), ys = UnsafeRawPointer(y.baseAddress!)
+                    let os = UnsafeMutableRawPointer(out.baseAddress!)
+                    let stride = MemoryLayout<Float>.stride
+                    var index = 0
+                    while index < count {
+                        let i = index % p, j = index % q
+                        let run = min(p - i, q - j, count - index)
+                        var offset = 0
+                        if p > 1, q > 1 {
+                            while offset + 8 <= run {
+                                let a = xs.loadUnaligned(fromByteOffset: (i + offset) * stride, as: SIMD8<Float>.self)
+                                let b = ys.loadUnaligned(fromByteOffset: (j + offset) * stride, as: SIMD8<Float>.self)
+                                os.storeBytes(of: lanes(a, b), toByteOffset: (index + offset) * stride, as: SIMD8<Float>.self)
+                                offset += 8
+                            }
+                        }
+                        while offset < run {
+                            out[index + offset] = f(x[i + offset], y[j + offset])
+                            offset += 1
+                        }
+                        index += run
+                    }
+                }
+            }
+            initialized = count
         }
     }
 
@@ -152,7 +217,8 @@ struct Cast: Operator {
         let input = try required(inputs, 0)
         let elements: Tensor.Elements
         switch target {
-        case .float: elements = .float(try numbers(input).map { Float($0) })
+        case .float:
+            if case .float(let values) = input.elements { elements = .float(values) } else { elements = .float(try numbers(input).map { Float($0) }) }
         case .double: elements = .double(try numbers(input))
         case .string: elements = .string(input.strings())
         case .bool: elements = .int64(try numbers(input).map { $0 != 0 ? 1 : 0 })

@@ -37,35 +37,11 @@ struct MatMul: Operator {
         guard b.shape.count == 2, b.shape[0] == k else { throw CairnError.invalid("MatMul cannot multiply shapes \(a.shape) and \(b.shape)") }
         let n = b.shape[1]
         if case .float(let x) = a.elements, case .float(let y) = b.elements {
-            return [try Tensor(shape: Array(a.shape.dropLast()) + [n], elements: .float(try Self.multiplyFloats(x, y, m: m, k: k, n: n)))]
+            try Tensor.checkSize(m.multipliedReportingOverflow(by: n).overflow ? nil : m * n)
+            return [try Tensor(shape: Array(a.shape.dropLast()) + [n], elements: .float(FloatMatrixProduct.multiply(x, y, m: m, k: k, n: n)))]
         }
         let product = try multiply(a.doubles(), b.doubles(), m: m, k: k, n: n)
         return [try numeric(product, shape: Array(a.shape.dropLast()) + [n], like: a)]
-    }
-
-    /// A float product accumulated in double and rounded once per element: within float rounding of onnxruntime's
-    /// SGEMM, whose summation order differs.
-    private static func multiplyFloats(_ a: [Float], _ b: [Float], m: Int, k: Int, n: Int) throws -> [Float] {
-        try Tensor.checkSize(m.multipliedReportingOverflow(by: n).overflow ? nil : m * n)
-        let weights = b.map(Double.init)
-        var c = [Float](repeating: 0, count: m * n)
-        var row = [Double](repeating: 0, count: n)
-        a.withUnsafeBufferPointer { a in
-            weights.withUnsafeBufferPointer { b in
-                row.withUnsafeMutableBufferPointer { row in
-                    for i in 0..<m {
-                        for j in 0..<n { row[j] = 0 }
-                        for p in 0..<k {
-                            let x = Double(a[i * k + p])
-                            if x == 0 { continue }
-                            for j in 0..<n { row[j] += x * b[p * n + j] }
-                        }
-                        for j in 0..<n { c[i * n + j] = Float(row[j]) }
-                    }
-                }
-            }
-        }
-        return c
     }
 }
 

@@ -34,7 +34,16 @@ struct Scaler: Operator {
         try checkWidth(offsets.count, input, "Scaler offset")
         try checkWidth(scales.count, input, "Scaler scale")
         let values = try input.floats()
-        let output = values.indices.map { (values[$0] - perFeature(offsets, $0, input.shape)) * perFeature(scales, $0, input.shape) }
+        // Per-feature parameters repeat along the last axis: walk it in runs rather than indexing each element.
+        let width = max(offsets.count, scales.count)
+        let output = [Float](unsafeUninitializedCapacity: values.count) { out, initialized in
+            for start in stride(from: 0, to: values.count, by: width) {
+                for j in 0..<min(width, values.count - start) {
+                    out[start + j] = (values[start + j] - offsets[offsets.count == 1 ? 0 : j]) * scales[scales.count == 1 ? 0 : j]
+                }
+            }
+            initialized = values.count
+        }
         return [try Tensor(shape: input.shape, elements: .float(output))]
     }
 }

@@ -22,6 +22,22 @@ struct TreeEnsembleRegressor: Operator {
         self.aggregate = aggregate
     }
 
+    /// Reads an `ai.onnx.ml` opset 5 `TreeEnsemble` node: a regressor-shaped ensemble without base values, its
+    /// aggregate function and post transform given as numbers.
+    /// - Throws: as `TreeEnsemble.Lists(opset5:)`; `not_implemented` for PROBIT or an unknown code.
+    init(opset5 attributes: NodeAttributes) throws {
+        let targets = try attributes.int("n_targets")
+        guard (1...100_000).contains(targets) else { throw attributes.invalid("n_targets is \(targets)") }
+        self.targets = Int(targets)
+        trees = try TreeEnsemble(try TreeEnsemble.Lists(opset5: attributes), attributes, targetCount: self.targets)
+        baseValues = []
+        let transforms: [PostTransform] = [.none, .softmax, .logistic, .softmaxZero]
+        let transformCode = try attributes.int("post_transform", default: 0, in: 0...Int64(transforms.count - 1))
+        transform = transforms[Int(transformCode)]
+        let aggregates: [Aggregate] = [.average, .sum, .min, .max]
+        aggregate = aggregates[Int(try attributes.int("aggregate_function", default: 1, in: 0...Int64(aggregates.count - 1)))]
+    }
+
     func run(_ inputs: [Tensor?]) throws -> [Tensor] {
         var output: [Float] = []
         let treeCount = Float(trees.treeCount)
