@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "CairnStore",
             dependencies: [
-                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing",
+                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing", "CairnMonitoring",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "CairnStorePostgres",
             dependencies: [
-                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing", "CairnStore",
+                "CairnCore", "CairnTracking", "CairnRegistry", "CairnServing", "CairnMonitoring", "CairnStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -86,7 +86,9 @@ let package = Package(
             name: "CairnServer",
             dependencies: [
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnArtifactsS3", "CairnTracking", "CairnRegistry", "CairnStore",
-                "CairnStorePostgres", "CairnML", "CairnServing",
+                "CairnStorePostgres", "CairnML", "CairnServing", "CairnMonitoring",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -124,14 +126,14 @@ let package = Package(
         .testTarget(name: "CairnAPITests", dependencies: ["CairnAPI", "CairnCore"]),
         .testTarget(name: "CairnMLTests", dependencies: ["CairnML"]),
         .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnRuntime"]),
-        .testTarget(name: "CairnMonitoringTests", dependencies: ["CairnMonitoring"]),
+        .testTarget(name: "CairnMonitoringTests", dependencies: ["CairnMonitoring", "CairnCore", "CairnML"]),
         .testTarget(name: "CairnArtifactsTests", dependencies: ["CairnArtifacts", "CairnArtifactsS3", "CairnTesting"]),
-        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnStorePostgres", "CairnServing", "CairnTesting"]),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnStorePostgres", "CairnServing", "CairnMonitoring", "CairnTesting"]),
         .testTarget(name: "CairnServingTests", dependencies: ["CairnServing", "CairnML", "CairnStore", "CairnTesting"]),
         .testTarget(
             name: "CairnServerTests",
             dependencies: [
-                "CairnServer", "CairnTesting", "CairnServing", "CairnML",
+                "CairnServer", "CairnTesting", "CairnServing", "CairnML", "CairnMonitoring", "CairnAPI",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -141,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "CairnCLITests",
             dependencies: [
-                "CairnCLI", "CairnTesting", "CairnMonitoring", "CairnAPI",
+                "CairnCLI", "CairnTesting", "CairnMonitoring", "CairnAPI", "CairnServing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

@@ -16,6 +16,10 @@ public enum Routes {
     public static let invocations = "/invocations"
     /// Cairn's deployments API.
     public static let deployments = "/api/cairn/v1/deployments"
+    /// Cairn's monitors API.
+    public static let monitors = "/api/cairn/v1/monitors"
+    /// Cairn's alerts API.
+    public static let alerts = "/api/cairn/v1/alerts"
     /// MLflow scoring for a deployment: `/deployments/{name}/invocations`.
     public static let deploymentInvocations = "/deployments"
 }

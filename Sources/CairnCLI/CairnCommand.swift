@@ -9,7 +9,7 @@ public struct CairnCommand: AsyncParsableCommand {
         subcommands: [
             ServerCommand.self, ServeCommand.self, DeploymentsCommand.self, ExperimentsCommand.self, RunsCommand.self,
             ModelsCommand.self, TrainCommand.self, EvaluateCommand.self, ExplainCommand.self, PredictCommand.self,
-            MonitorCommand.self, MigrateCommand.self,
+            MonitorCommand.self, MonitorsCommand.self, AlertsCommand.self, MigrateCommand.self,
         ])
 
     public init() {}

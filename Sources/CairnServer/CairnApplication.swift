@@ -26,12 +26,15 @@ public enum CairnApplication {
         let opened = try MetadataStores.open(configuration.storePath, logger: logger)
         let artifacts = try artifactStore(configuration)
         let serving = makeServing(store: opened.store, artifacts: artifacts, configuration: configuration)
+        let monitoring = ServerMonitoring(store: opened.store)
         let router = makeRouter(
-            store: opened.store, artifacts: artifacts, configuration: configuration, metrics: metrics, serving: serving)
+            store: opened.store, artifacts: artifacts, configuration: configuration, metrics: metrics, serving: serving,
+            monitoring: monitoring)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
-            services: (opened.pool.map { [$0] } ?? []) + serving.services(refreshInterval: configuration.deploymentRefreshInterval, logger: logger),
+            services: (opened.pool.map { [$0] } ?? []) + serving.services(refreshInterval: configuration.deploymentRefreshInterval, logger: logger)
+                + monitoring.services(interval: configuration.monitorInterval, logger: logger),
             logger: logger)
         app.beforeServerStarts {
             try await opened.migrate()
@@ -56,12 +59,15 @@ public enum CairnApplication {
     }
 
     /// The router with every route and middleware; separate from ``build`` so tests can drive it in memory.
-    /// - Parameter serving: the deployments to host; made from the store when `nil`.
+    /// - Parameters:
+    ///   - serving: the deployments to host; made from the store when `nil`.
+    ///   - monitoring: performance, monitors and alerts; made from the store when `nil`.
     public static func makeRouter(
         store: any MetadataStore, artifacts: any ArtifactStore, configuration: ServerConfiguration,
-        metrics: PrometheusCollectorRegistry, serving: ServerServing? = nil
+        metrics: PrometheusCollectorRegistry, serving: ServerServing? = nil, monitoring: ServerMonitoring? = nil
     ) -> Router<BasicRequestContext> {
         let serving = serving ?? makeServing(store: store, artifacts: artifacts, configuration: configuration)
+        let monitoring = monitoring ?? ServerMonitoring(store: store)
         let tracking = TrackingService(experiments: store, runs: store)
         let loggedModels = LoggedModelService(models: store, experiments: store)
         let registry = RegistryService(
@@ -94,6 +100,7 @@ public enum CairnApplication {
         InferenceV2Controller(serving: hosted, serverVersion: version, maxBodySize: configuration.maxBodySize).register(on: router)
         ScoringController(serving: hosted, maxBodySize: configuration.maxBodySize)
             .registerEndpoints(on: router, prefix: Routes.deploymentInvocations)
+        monitoring.register(on: router, maxBodySize: configuration.maxBodySize)
         return router
     }
 }

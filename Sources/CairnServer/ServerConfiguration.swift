@@ -17,13 +17,16 @@ public struct ServerConfiguration: Sendable {
     public var modelCacheDirectory: URL
     /// How often deployments check the store and the registry for changes (moved aliases, other replicas' edits).
     public var deploymentRefreshInterval: Duration
+    /// How often the server looks for monitors whose scheduled run is due.
+    public var monitorInterval: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, storePath: String = ".cairn/cairn.db",
         artifactsPath: String = ".cairn/artifacts", s3Credentials: SigV4.Credentials? = nil, maxBodySize: Int = 64 * 1024 * 1024,
         modelCacheDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-models"),
-        deploymentRefreshInterval: Duration = .seconds(5)
+        deploymentRefreshInterval: Duration = .seconds(5), monitorInterval: Duration = .seconds(10)
     ) {
+        self.monitorInterval = monitorInterval
         self.modelCacheDirectory = modelCacheDirectory
         self.deploymentRefreshInterval = deploymentRefreshInterval
         self.s3Credentials = s3Credentials

@@ -1,5 +1,6 @@
 import CairnAPI
 import CairnML
+import CairnMonitoring
 import CairnServer
 import CairnServing
 import CairnTesting
@@ -13,15 +14,26 @@ import Logging
 /// version 1 (a classifier), version 2 (the same classifier) and version 3 (a file that is not a model).
 enum DeploymentTestApp {
     static func run(_ body: @escaping @Sendable (any TestClientProtocol, ServerServing) async throws -> Void) async throws {
+        try await run(webhooks: .init()) { client, serving, _ in try await body(client, serving) }
+    }
+
+    /// The same, with monitoring's services running too (webhook retries as `webhooks` says).
+    static func run(
+        webhooks: WebhookNotifier.Configuration, _ body: @escaping @Sendable (any TestClientProtocol, ServerServing, ServerMonitoring) async throws -> Void
+    ) async throws {
         let store = try await TestStores.store(.sqlite)
         try await TrackingService(experiments: store, runs: store).bootstrap()
         let artifacts = try TestStores.artifacts()
         let configuration = ServerConfiguration(deploymentRefreshInterval: .milliseconds(50))
         let serving = CairnApplication.makeServing(store: store, artifacts: artifacts, configuration: configuration)
+        let monitoring = ServerMonitoring(store: store, webhooks: webhooks)
         let router = CairnApplication.makeRouter(
-            store: store, artifacts: artifacts, configuration: configuration, metrics: TestApp.metrics, serving: serving)
+            store: store, artifacts: artifacts, configuration: configuration, metrics: TestApp.metrics, serving: serving, monitoring: monitoring)
+        let logger = Logger(label: "test")
         let app = Application(
-            router: router, services: serving.services(refreshInterval: configuration.deploymentRefreshInterval, logger: Logger(label: "test")))
+            router: router,
+            services: serving.services(refreshInterval: configuration.deploymentRefreshInterval, logger: logger)
+                + monitoring.services(interval: configuration.monitorInterval, logger: logger))
         try await app.test(.router) { client in
             let model = try ModelFixtures.directory(with: try ModelFixtures.classifier())
             let broken = try TestStores.temporaryDirectory().appendingPathComponent("model.cairn")
@@ -30,7 +42,7 @@ enum DeploymentTestApp {
             for source in [model.path, model.path, broken.path] {
                 _ = try await client.post("/model-versions/create", #"{"name": "churn", "source": "\#(source)"}"#)
             }
-            try await body(client, serving)
+            try await body(client, serving, monitoring)
         }
     }
 }

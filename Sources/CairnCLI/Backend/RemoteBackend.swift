@@ -24,6 +24,15 @@ struct RemoteBackend: TrackingBackend {
     func call<Response: Decodable>(
         _ method: String, _ path: String, query: [(String, String)] = [], data: Data?, as type: Response.Type
     ) async throws -> Response {
+        let data = try await body(method, path, query: query, data: data)
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return try decoder.decode(Response.self, from: data.isEmpty ? Data("{}".utf8) : data)
+    }
+
+    /// Sends a request to `path` and returns the body of a 200 answer as it is (an HTML page, say); an error answer
+    /// becomes the matching ``CairnError``.
+    func body(_ method: String, _ path: String, query: [(String, String)] = [], data: Data?) async throws -> Data {
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
         var request = URLRequest(url: components.url!)
@@ -49,9 +58,7 @@ struct RemoteBackend: TrackingBackend {
             default: throw CairnError(status == 503 ? .unavailable : .internal, message)
             }
         }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try decoder.decode(Response.self, from: data.isEmpty ? Data("{}".utf8) : data)
+        return data
     }
 
     func searchExperiments(filter: String?, viewType: String, maxResults: Int) async throws -> [MLflowExperiment] {

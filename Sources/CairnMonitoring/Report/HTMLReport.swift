@@ -25,6 +25,7 @@ public enum HTMLReport {
         html += report.quality.passed
             ? "<span class=\"ok\">data quality passed</span></p>\n"
             : "<span class=\"bad\">\(report.quality.failures.count) data quality checks failed</span></p>\n"
+        if !report.driftHistory.isEmpty { html += driftHistoryChart(report.driftHistory) }
         html += driftTable(report.drift)
         html += qualityTable(report.quality)
         html += "<h2>Distributions</h2>\n<p class=\"legend\"><span style=\"background:#1f77b4\"></span>reference"
@@ -85,6 +86,31 @@ public enum HTMLReport {
         }
         svg += "<line x1=\"10\" y1=\"\(Int(bottom))\" x2=\"\(Int(width - 10))\" y2=\"\(Int(bottom))\" stroke=\"#888\"/>"
         return svg + "</svg></div>\n"
+    }
+
+    /// The share of drifted columns per run as a line over time, with the drift share as a dashed line.
+    private static func driftHistoryChart(_ points: [DriftPoint]) -> String {
+        let width = 640.0
+        let left = 40.0
+        let bottom = 170.0
+        let plot = 150.0
+        let first = Double(points.first!.time)
+        let span = max(Double(points.last!.time) - first, 1)
+        func x(_ time: Int64) -> String { format(points.count == 1 ? left : left + (Double(time) - first) / span * (width - left - 20)) }
+        func y(_ share: Double) -> String { format(bottom - min(max(share, 0), 1) * plot) }
+        var svg = "<h2>Drift over time</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"200\" role=\"img\">"
+        svg += "<line x1=\"\(Int(left))\" y1=\"\(Int(bottom))\" x2=\"\(Int(width - 10))\" y2=\"\(Int(bottom))\" stroke=\"#888\"/>"
+        svg += "<text x=\"4\" y=\"\(y(1))\" font-size=\"10\">1</text><text x=\"4\" y=\"\(Int(bottom))\" font-size=\"10\">0</text>"
+        let threshold = points.last!.driftShare
+        svg += "<line x1=\"\(Int(left))\" y1=\"\(y(threshold))\" x2=\"\(Int(width - 10))\" y2=\"\(y(threshold))\" stroke=\"#b00020\" stroke-dasharray=\"4 3\"/>"
+        svg += "<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" points=\""
+        svg += points.map { "\(x($0.time)),\(y($0.shareDrifted))" }.joined(separator: " ") + "\"/>"
+        for point in points {
+            let colour = point.shareDrifted >= point.driftShare ? "#b00020" : "#1f77b4"
+            svg += "<circle cx=\"\(x(point.time))\" cy=\"\(y(point.shareDrifted))\" r=\"3\" fill=\"\(colour)\"><title>"
+            svg += "\(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(point.time) / 1000))): \(format(point.shareDrifted))</title></circle>"
+        }
+        return svg + "</svg>\n<p>Share of drifted columns per run; dashed: the drift share at which the dataset drifts.</p>\n"
     }
 
     private static func format(_ value: Double) -> String {

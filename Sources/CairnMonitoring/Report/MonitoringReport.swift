@@ -14,6 +14,8 @@ public struct MonitoringReport: Sendable, Equatable, Codable {
     public var quality: QualityReport
     /// One overlay per tested column, in the drift report's order.
     public var distributions: [ColumnDistribution]
+    /// The drift share of earlier checks, oldest first (a monitor's runs); empty for a one-off report.
+    public var driftHistory: [DriftPoint] = []
 
     /// Runs the drift tests and the quality checks and draws the distributions.
     /// - Throws: `invalid_argument` when the current data has no rows or a named column is not in it.

@@ -32,7 +32,8 @@ package enum Schema {
         ("logged_model_params", ["model_id", "key"]), ("registered_models", ["name"]), ("registered_model_tags", ["name", "key"]),
         ("model_versions", ["name", "version"]), ("model_version_tags", ["name", "version", "key"]),
         ("registered_model_aliases", ["name", "alias"]), ("deployments", ["name"]), ("prediction_log", ["request_id"]),
-        ("prediction_labels", ["request_id"]),
+        ("prediction_labels", ["request_id"]), ("monitors", ["name"]), ("monitor_runs", ["run_id"]), ("alerts", ["alert_id"]),
+        ("webhook_deliveries", ["alert_id", "url", "event", "attempt"]),
     ]
 
     /// Every migration, in order.
@@ -40,6 +41,7 @@ package enum Schema {
         Migration(id: "001_tracking_and_registry", statements: schemaV1),
         Migration(id: "002_deployments", statements: deploymentsV2),
         Migration(id: "003_prediction_log", statements: predictionLogV3),
+        Migration(id: "004_monitors", statements: monitorsV4),
     ]
 
     static let schemaV1 = [
@@ -171,6 +173,36 @@ package enum Schema {
         CREATE TABLE prediction_labels (
             request_id TEXT PRIMARY KEY REFERENCES prediction_log(request_id) ON DELETE CASCADE, label TEXT NOT NULL,
             time INTEGER NOT NULL)
+        """,
+    ]
+
+    /// Monitoring: monitors (the spec as a JSON document), their runs (the result as JSON), the scheduler's leases,
+    /// alerts (at most one open per monitor) and webhook delivery attempts.
+    static let monitorsV4 = [
+        """
+        CREATE TABLE monitors (
+            name TEXT PRIMARY KEY, deployment TEXT NOT NULL, spec TEXT NOT NULL, creation_time INTEGER NOT NULL, next_run INTEGER)
+        """,
+        """
+        CREATE TABLE monitor_runs (
+            run_id TEXT PRIMARY KEY, monitor TEXT NOT NULL REFERENCES monitors(name) ON DELETE CASCADE, time INTEGER NOT NULL,
+            status TEXT NOT NULL, result TEXT NOT NULL)
+        """,
+        "CREATE INDEX monitor_runs_by_monitor ON monitor_runs (monitor, time)",
+        "CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+        """
+        CREATE TABLE alerts (
+            alert_id TEXT PRIMARY KEY, monitor TEXT NOT NULL REFERENCES monitors(name) ON DELETE CASCADE, deployment TEXT NOT NULL,
+            status TEXT NOT NULL, opened_at INTEGER NOT NULL, opened_by TEXT NOT NULL, resolved_at INTEGER, resolved_by TEXT,
+            summary TEXT NOT NULL)
+        """,
+        "CREATE UNIQUE INDEX alerts_one_open ON alerts (monitor) WHERE status = 'open'",
+        "CREATE INDEX alerts_by_time ON alerts (opened_at)",
+        """
+        CREATE TABLE webhook_deliveries (
+            alert_id TEXT NOT NULL REFERENCES alerts(alert_id) ON DELETE CASCADE, url TEXT NOT NULL, event TEXT NOT NULL,
+            attempt INTEGER NOT NULL, time INTEGER NOT NULL, status_code INTEGER, error TEXT,
+            PRIMARY KEY (alert_id, url, event, attempt))
         """,
     ]
 }

@@ -3,25 +3,39 @@ import CairnAPI
 import CairnCore
 import Foundation
 
-/// The server the deployment commands talk to, and the output format.
-struct DeploymentServerOptions: ParsableArguments {
+/// The server the deployment, monitor and alert commands talk to.
+struct ServerURIOptions: ParsableArguments {
     @Option(name: .customLong("tracking-uri"), help: "URL of the Cairn server hosting the deployments (env CAIRN_TRACKING_URI).")
     var trackingURI: String?
+
+    /// The chosen server.
+    /// - Throws: `invalidArgument` when no server is named (deployments live in a running server) or the URI is
+    ///   not http(s).
+    func server() throws -> RemoteBackend {
+        guard let uri = trackingURI ?? ProcessInfo.processInfo.environment["CAIRN_TRACKING_URI"], !uri.isEmpty else {
+            throw CairnError.invalid("Deployments and monitors live in a running server: pass --tracking-uri http://host:port or set CAIRN_TRACKING_URI")
+        }
+        guard let url = URL(string: uri), url.scheme == "http" || url.scheme == "https" else {
+            throw CairnError.invalid("Invalid tracking URI '\(uri)': expected http://host:port.")
+        }
+        return RemoteBackend(baseURL: url)
+    }
+}
+
+/// The server and the output format of the deployment, monitor and alert commands.
+struct DeploymentServerOptions: ParsableArguments {
+    @OptionGroup var uri: ServerURIOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
     /// The deployments API of the chosen server.
-    /// - Throws: `invalidArgument` when no server is named (deployments live in a running server).
-    func client() throws -> DeploymentsClient {
-        guard let uri = trackingURI ?? ProcessInfo.processInfo.environment["CAIRN_TRACKING_URI"], !uri.isEmpty else {
-            throw CairnError.invalid("Deployments live in a running server: pass --tracking-uri http://host:port or set CAIRN_TRACKING_URI")
-        }
-        guard let url = URL(string: uri), url.scheme == "http" || url.scheme == "https" else {
-            throw CairnError.invalid("Invalid tracking URI '\(uri)': expected http://host:port.")
-        }
-        return DeploymentsClient(server: RemoteBackend(baseURL: url))
-    }
+    /// - Throws: `invalidArgument` when no server is named.
+    func client() throws -> DeploymentsClient { DeploymentsClient(server: try server()) }
+
+    /// The chosen server.
+    /// - Throws: `invalidArgument` when no server is named or the URI is not http(s).
+    func server() throws -> RemoteBackend { try uri.server() }
 }
 
 /// The routing and settings flags of `create` and `update`.

@@ -2,22 +2,32 @@ import ArgumentParser
 import CairnMonitoring
 import Foundation
 
-/// `cairn monitor profile`: writes the reference profile of a data file.
+/// `cairn monitor profile`: writes the reference profile of a data file, or of a window of a deployment's
+/// prediction log.
 struct MonitorProfile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
-        abstract: "Write a reference profile (counts, missing shares, quantiles, histograms, frequencies) of a CSV file.")
+        abstract: "Write a reference profile (counts, missing shares, quantiles, histograms, frequencies) of a CSV file or of logged inputs.")
 
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Reference data (CSV).") var data: String
+    @Option(help: "Reference data (CSV).") var data: String?
+    @Option(help: "Profile the inputs this deployment logged instead (needs --start, --end and a server).") var deployment: String?
+    @Option(help: "With --deployment: window start, milliseconds since the epoch or ISO 8601.") var start: String?
+    @Option(help: "With --deployment: window end (exclusive).") var end: String?
+    @OptionGroup var server: ServerURIOptions
     @Option(help: "Where to write the profile (JSON).") var output: String
     @Option(help: "Numeric columns keep their exact distribution up to this many distinct values; above it, drift results are approximate.")
     var maxPoints: Int = ReferenceProfile.defaultMaxPoints
     @Flag(help: "Print a JSON summary instead of a table.") var json = false
 
+    func validate() throws {
+        guard (data == nil) != (deployment == nil) else { throw ValidationError("Give --data FILE or --deployment NAME, not both.") }
+        if deployment != nil, start == nil || end == nil { throw ValidationError("--deployment needs --start and --end.") }
+    }
+
     func run() async throws {
         try await Output.run {
-            let profile = try ReferenceProfile(try dataOptions.read(data), maxPoints: maxPoints)
+            let profile = try await read()
             try profile.encoded().write(to: URL(fileURLWithPath: output))
             let rows = profile.columns.map { column -> [String] in
                 [column.name, column.kind.rawValue, column.type.rawValue, String(column.rowCount),
@@ -27,6 +37,15 @@ struct MonitorProfile: AsyncParsableCommand {
             Output.table(["COLUMN", "KIND", "TYPE", "ROWS", "MISSING", "SAMPLE"], rows)
             print("wrote \(output)")
         }
+    }
+}
+
+extension MonitorProfile {
+    /// The profile of the data file, or of the logged window (made by the server).
+    private func read() async throws -> ReferenceProfile {
+        guard let deployment, let start, let end else { return try ReferenceProfile(try dataOptions.read(data ?? ""), maxPoints: maxPoints) }
+        let client = MonitoringClient(server: try server.server())
+        return try ReferenceProfile.decode(try await client.profile(deployment: deployment, start: start, end: end, maxPoints: maxPoints))
     }
 }
 

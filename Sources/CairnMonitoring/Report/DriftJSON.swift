@@ -1,16 +1,15 @@
-import CairnMonitoring
-
-/// The JSON of `cairn monitor drift --json`: `{"columns": {name: {"test", "statistic", "p_value", "threshold",
-/// "drifted", …}}, "share_drifted", "dataset_drift", …}`; absent values are written as `null`.
-struct DriftJSON: Encodable {
-    struct ColumnJSON: Encodable {
+/// A drift report as JSON (what `cairn monitor drift --json` prints and the API returns): `{"columns": {name:
+/// {"test", "statistic", "p_value", "threshold", "drifted", …}}, "share_drifted", "dataset_drift", …}`; absent
+/// values are written as `null`.
+public struct DriftJSON: Encodable, Sendable {
+    struct ColumnJSON: Encodable, Sendable {
         let result: ColumnDrift
 
         enum CodingKeys: String, CodingKey {
             case test, statistic, pValue = "p_value", threshold, drifted, type, skipped, approximate
         }
 
-        func encode(to encoder: Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(result.method?.rawValue, forKey: .test)
             try container.encode(result.statistic, forKey: .statistic)
@@ -34,7 +33,7 @@ struct DriftJSON: Encodable {
         case driftShare = "drift_share"
     }
 
-    init(_ report: DriftReport) {
+    public init(_ report: DriftReport) {
         columns = Dictionary(uniqueKeysWithValues: report.columns.map { ($0.column, ColumnJSON(result: $0)) })
         shareDrifted = report.shareDrifted
         datasetDrift = report.datasetDrift

@@ -1,0 +1,167 @@
+import CairnCore
+import Foundation
+
+/// Declares monitors of deployments, runs their checks (on demand or when due), keeps their history, and opens
+/// and resolves alerts.
+public struct MonitorService: Sendable {
+    /// How long a replica may hold a monitor's lease while it runs it, in milliseconds.
+    public static let leaseDuration: Int64 = 300_000
+
+    let store: any MonitorStore
+    let alerts: any AlertStore
+    let performance: PerformanceService
+    let notifier: (any AlertNotifier)?
+    let observer: (any MonitoringObserver)?
+    let clock: any WallClock
+
+    public init(
+        store: any MonitorStore, alerts: any AlertStore, log: any PredictionLogReader, notifier: (any AlertNotifier)? = nil,
+        observer: (any MonitoringObserver)? = nil, clock: any WallClock = SystemClock()
+    ) {
+        self.store = store
+        self.alerts = alerts
+        self.performance = PerformanceService(log: log, clock: clock)
+        self.notifier = notifier
+        self.observer = observer
+        self.clock = clock
+    }
+
+    /// Declares a monitor; a scheduled one is first due at the next multiple of its schedule.
+    /// - Throws: `invalid_argument` for a bad name or spec, `not_found` for an unknown deployment,
+    ///   `already_exists` for a taken name.
+    public func create(name: String, spec: MonitorSpec) async throws -> Monitor {
+        try MonitorValidation.check(name: name, spec: spec)
+        guard try await performance.log.deploymentExists(spec.deployment) else {
+            throw CairnError.notFound("Deployment '\(spec.deployment)' does not exist")
+        }
+        let now = clock.nowMillis()
+        let monitor = Monitor(name: name, spec: spec, creationTime: now, nextRun: spec.schedule.map { $0.start(containing: now) + $0.milliseconds })
+        try await store.createMonitor(monitor)
+        return monitor
+    }
+
+    /// Every monitor, by name.
+    public func list() async throws -> [Monitor] { try await store.monitors() }
+
+    /// - Throws: `not_found` for an unknown monitor.
+    public func get(_ name: String) async throws -> Monitor {
+        guard let monitor = try await store.monitor(named: name) else { throw CairnError.notFound("Monitor '\(name)' does not exist") }
+        return monitor
+    }
+
+    /// Deletes a monitor with its history and alerts.
+    /// - Throws: `not_found` for an unknown monitor.
+    public func delete(_ name: String) async throws {
+        guard try await store.deleteMonitor(named: name) else { throw CairnError.notFound("Monitor '\(name)' does not exist") }
+    }
+
+    /// The monitor's runs, newest first.
+    /// - Throws: `not_found` for an unknown monitor, `invalid_argument` for a limit outside 1–1000.
+    public func history(_ name: String, limit: Int = 20) async throws -> [MonitorRun] {
+        guard (1...1000).contains(limit) else { throw CairnError.invalid("limit must be from 1 to 1000") }
+        _ = try await get(name)
+        return try await store.runs(monitor: name, limit: limit)
+    }
+
+    /// Alerts, newest first, each with its webhook delivery attempts (oldest first).
+    /// - Parameters:
+    ///   - monitor: only this monitor's alerts, or all.
+    ///   - openOnly: only open alerts.
+    /// - Throws: `not_found` for an unknown monitor, `invalid_argument` for a limit outside 1–1000.
+    public func alertHistory(monitor: String?, openOnly: Bool, limit: Int = 100) async throws
+        -> [(alert: Alert, deliveries: [WebhookDelivery])]
+    {
+        guard (1...1000).contains(limit) else { throw CairnError.invalid("limit must be from 1 to 1000") }
+        if let monitor { _ = try await get(monitor) }
+        var history: [(alert: Alert, deliveries: [WebhookDelivery])] = []
+        for alert in try await alerts.alerts(monitor: monitor, openOnly: openOnly, limit: limit) {
+            history.append((alert, try await alerts.deliveries(alertID: alert.id)))
+        }
+        return history
+    }
+
+    /// Runs a monitor now on the window ending now.
+    /// - Throws: `not_found` for an unknown monitor.
+    public func run(_ name: String) async throws -> MonitorRun {
+        try await execute(try await get(name), trigger: .manual, windowEnd: clock.nowMillis())
+    }
+
+    /// Runs every scheduled monitor that is due, each under a lease so that of several replicas calling this at
+    /// once exactly one runs each due check; then sets its next due time.
+    /// - Parameter holder: this replica's identity.
+    /// - Returns: the runs made here, and the monitors whose run failed with the error.
+    public func runDue(holder: String) async throws -> (runs: [MonitorRun], failures: [(monitor: String, error: any Error)]) {
+        var runs: [MonitorRun] = []
+        var failures: [(monitor: String, error: any Error)] = []
+        let now = clock.nowMillis()
+        for candidate in try await store.monitors() where (candidate.nextRun ?? .max) <= now {
+            let lease = "monitor/" + candidate.name
+            guard try await store.claimLease(lease, holder: holder, now: now, expiresAt: now + Self.leaseDuration) else { continue }
+            do {
+                // Read again under the lease: another replica may have run it since the list was read.
+                if let monitor = try await store.monitor(named: candidate.name), let schedule = monitor.spec.schedule,
+                    let due = monitor.nextRun, due <= now
+                {
+                    let slot = schedule.start(containing: now)
+                    runs.append(try await execute(monitor, trigger: .schedule, windowEnd: slot))
+                    try await store.setNextRun(monitor: monitor.name, at: slot + schedule.milliseconds)
+                }
+            } catch {
+                failures.append((candidate.name, error))
+            }
+            try await store.releaseLease(lease, holder: holder)
+        }
+        return (runs, failures)
+    }
+
+    /// Runs the checks on `[windowEnd - window, windowEnd)`, stores the run, and opens or resolves the alert.
+    func execute(_ monitor: Monitor, trigger: MonitorRun.Trigger, windowEnd: Int64) async throws -> MonitorRun {
+        let spec = monitor.spec
+        let start = windowEnd - spec.window.milliseconds
+        var checks: [CheckResult] = []
+        var drift: DriftReport?
+        var rows = 0
+        do {
+            if spec.drift != nil || spec.quality != nil {
+                let inputs = try await performance.inputs(deployment: spec.deployment, start: start, end: windowEnd)
+                rows = inputs?.rowCount ?? 0
+                (checks, drift) = MonitorChecks.data(spec, inputs: inputs)
+            }
+            if !spec.performance.isEmpty {
+                let report = try await performance.measure(deployment: spec.deployment, start: start, end: windowEnd, window: spec.window) { _ in
+                    (start, windowEnd)
+                }
+                rows = max(rows, report.windows.map(\.predictions).reduce(0, +))
+                checks += MonitorChecks.performance(spec, report: report)
+            }
+        } catch let error as CairnError where error.code == .notFound || error.code == .invalidArgument {
+            checks = [MonitorChecks.skipped("run", error.message)]
+        }
+        let run = MonitorRun(
+            id: UUID().uuidString.lowercased(), monitor: monitor.name, trigger: trigger, time: clock.nowMillis(), windowStart: start,
+            windowEnd: windowEnd, rows: rows, checks: checks, drift: drift)
+        try await store.appendRun(run)
+        observer?.runFinished(run)
+        try await updateAlert(monitor, after: run)
+        return run
+    }
+
+    /// A failed run opens an alert (unless one is open), a passed run resolves the open one; a skipped run changes
+    /// nothing. Webhooks hear of each change.
+    private func updateAlert(_ monitor: Monitor, after run: MonitorRun) async throws {
+        switch run.status {
+        case .failed:
+            let failed = run.checks.filter { $0.status == .failed }
+            let alert = Alert(
+                id: UUID().uuidString.lowercased(), monitor: monitor.name, deployment: monitor.spec.deployment, status: .open, openedAt: run.time,
+                openedBy: run.id, summary: failed.map { "\($0.name): \($0.detail)" }.joined(separator: "; "))
+            if try await alerts.openAlert(alert) { notifier?.notify(AlertEvent(kind: .opened, alert: alert, run: run), urls: monitor.spec.webhooks) }
+        case .passed:
+            if let resolved = try await alerts.resolveAlert(monitor: monitor.name, by: run.id, at: run.time) {
+                notifier?.notify(AlertEvent(kind: .resolved, alert: resolved, run: run), urls: monitor.spec.webhooks)
+            }
+        case .skipped:
+            break
+        }
+    }
+}
