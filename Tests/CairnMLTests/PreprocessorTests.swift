@@ -109,8 +109,10 @@ struct PreprocessorTests {
             train, target: "c14", algorithm: .linear(LinearParameters()),
             preprocessing: try PreprocessingStep.parse("impute=median,scale,onehot"))
         #expect(model.preprocessor?.steps.count == 3)
-        // When it is saved and loaded back
-        let loaded = try ModelFile.decode(try ModelFile.encode(model))
+        // When it is saved (as format version 2, which older builds refuse rather than misread) and loaded back
+        let document = try ModelFile.encode(model)
+        #expect(String(decoding: document, as: UTF8.self).contains("\"formatVersion\":2"))
+        let loaded = try ModelFile.decode(document)
         // Then it predicts the test rows identically
         #expect(loaded == model)
         #expect(try loaded.outputs(test) == model.outputs(test))

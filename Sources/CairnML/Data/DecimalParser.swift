@@ -35,34 +35,37 @@ enum DecimalParser {
     private static let powers: [Float80] = (0...27).map { e in (0..<e).reduce(Float80(1)) { p, _ in p * 10 } }
 
     /// The value of a plain decimal, or `nil` when `strtod` must decide.
-    private static func fastPath(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
-        let n = field.count
+    private static func fastPath(_ buffer: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = buffer.count
+        guard n > 0, let field = buffer.baseAddress else { return nil }
         var i = 0
         var negative = false
-        if i < n, field[i] == UInt8(ascii: "-") || field[i] == UInt8(ascii: "+") {
-            negative = field[i] == UInt8(ascii: "-")
-            i += 1
+        if field[0] == UInt8(ascii: "-") || field[0] == UInt8(ascii: "+") {
+            negative = field[0] == UInt8(ascii: "-")
+            i = 1
         }
         var mantissa: UInt64 = 0
         var digits = 0
-        var significant = 0
+        var leadingZeros = 0
         var scale = 0
         while i < n, field[i] &- 48 < 10 {
+            if mantissa == 0 && field[i] == 48 { leadingZeros += 1 }
             mantissa = mantissa &* 10 &+ UInt64(field[i] &- 48)
-            if mantissa != 0 { significant += 1 }
             digits += 1
             i += 1
         }
         if i < n, field[i] == UInt8(ascii: ".") {
             i += 1
+            let start = i
             while i < n, field[i] &- 48 < 10 {
+                if mantissa == 0 && field[i] == 48 { leadingZeros += 1 }
                 mantissa = mantissa &* 10 &+ UInt64(field[i] &- 48)
-                if mantissa != 0 { significant += 1 }
-                digits += 1
-                scale -= 1
                 i += 1
             }
+            digits += i - start
+            scale = start - i
         }
+        let significant = digits - leadingZeros
         guard digits > 0, significant <= 19 else { return nil }
         if i < n, field[i] | 0x20 == UInt8(ascii: "e") {
             i += 1
@@ -85,7 +88,7 @@ enum DecimalParser {
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         guard scale >= -27, scale <= 27 else { return nil }
         let exact = Float80(mantissa)
-        let extended = scale < 0 ? exact / powers[-scale] : exact * powers[scale]
+        let extended = powers.withUnsafeBufferPointer { scale < 0 ? exact / $0[-scale] : exact * $0[scale] }
         // The 11 bits below a double's 53: 0x400 is a midpoint; one step either side is too close to call.
         let low = extended.significandBitPattern & 0x7FF
         guard low < 0x3FF || low > 0x401 else { return nil }
