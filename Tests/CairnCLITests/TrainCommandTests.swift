@@ -62,6 +62,30 @@ struct TrainCommandTests {
         #expect(lines.count == 301)
     }
 
+    @Test func linearTrainsWithAnL1PenaltyBehindPreprocessing() async throws {
+        // Given the data and an L1 logistic model behind median imputation and scaling
+        let directory = try TestStores.temporaryDirectory()
+        let data = try writeData(directory)
+        let modelPath = directory.appendingPathComponent("l1.cairn").path
+        try await runCairn([
+            "train", "--data", data, "--target", "label", "--model", "linear", "--param", "penalty=l1", "--param", "C=0.05",
+            "--preprocess", "impute=median,scale", "--output", modelPath, "--no-log",
+        ])
+        // Then the saved model carries the fitted steps, and the noise feature x2 gets a zero coefficient
+        let trained = try ModelFile.load(from: modelPath)
+        #expect(trained.preprocessor?.steps.count == 2)
+        guard case .linear(let linear) = trained.estimator else { Issue.record("not linear"); return }
+        #expect(linear.weights[0][2] == 0)
+        #expect(linear.weights[0][0] != 0)
+        // And a bad step or penalty is refused with its name
+        await #expect(throws: (any Error).self) {
+            try await runCairn(["train", "--data", data, "--target", "label", "--model", "linear", "--preprocess", "pca", "--no-log"])
+        }
+        await #expect(throws: (any Error).self) {
+            try await runCairn(["train", "--data", data, "--target", "label", "--model", "linear", "--param", "penalty=l3", "--no-log"])
+        }
+    }
+
     @Test(arguments: ["rf", "extratrees"])
     func forestsTrainWithScikitLearnParameterNames(model: String) async throws {
         let directory = try TestStores.temporaryDirectory()

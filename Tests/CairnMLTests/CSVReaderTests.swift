@@ -62,6 +62,24 @@ struct CSVReaderTests {
         #expect(error?.message == "line 3 has 1 fields, expected 2")
     }
 
+    @Test func largeInputsReadInTwoPartsGiveTheSameTableAndLineNumbers() throws {
+        // Given a file over a megabyte (read in two concurrent parts) whose second half holds new categories
+        let rows = (0..<100_000).map { i in "\(i),\(Double(i) / 8),\(i < 40_000 ? "a" : "b\(i % 3)")" }
+        let text = "id,x,tag\n" + rows.joined(separator: "\n") + "\n"
+        // Then every row is read in order, with one set of categories across the parts
+        let table = try CSVReader.parse(text)
+        #expect(text.utf8.count > 1 << 20)
+        #expect(table.rowCount == 100_000)
+        #expect(table["id"]?.values == .int((0..<100_000).map { $0 }))
+        #expect(table["x"]?.doubles().last == 99_999.0 / 8)
+        #expect(table["tag"]?.levels == ["a", "b1", "b2", "b0"])
+        // And a ragged row in the second part is reported at its line
+        var ragged = rows
+        ragged[90_000] = "1,2"
+        let error = #expect(throws: CairnError.self) { try CSVReader.parse("id,x,tag\n" + ragged.joined(separator: "\n")) }
+        #expect(error?.message == "line 90002 has 2 fields, expected 3")
+    }
+
     @Test func unterminatedQuoteNamesItsLine() throws {
         let error = #expect(throws: CairnError.self) { try CSVReader.parse("a,b\n1,\"open\n") }
         #expect(error?.message == "line 2 has an unterminated quoted field")

@@ -3,73 +3,78 @@ import Foundation
 /// Turns one column of tokenized fields into a typed ``Column``.
 struct CSVColumnConverter: Sendable {
     private let naValues: [[UInt8]]
+    private let longestNAValue: Int
     private let stripTrailingPeriod: Bool
     private let categoricalColumns: Set<String>
 
     init(options: CSVOptions) {
         naValues = options.naValues.map { Array($0.utf8) }
+        longestNAValue = naValues.map(\.count).max() ?? -1
         stripTrailingPeriod = options.stripTrailingPeriod
         categoricalColumns = options.categoricalColumns
     }
 
-    /// The column `column` of `fields`, of the narrowest kind that holds every present value.
-    func convert(_ fields: CSVFields, column: Int, name: String) -> Column {
-        let rows = fields.rowCount
+    /// The column `column` of the records of `parts`, in order, of the narrowest kind that holds every present value.
+    func convert(_ parts: [CSVFields], column: Int, name: String) -> Column {
         var ints = [Int?]()
         var doubles = [Double]()
         var isInt = !categoricalColumns.contains(name)
         var isDouble = isInt
         var bools = [Bool?]()
         var isBool = isInt
-        fields.content.withUnsafeBufferPointer { content in
-            for row in 0..<rows where isInt || isDouble || isBool {
-                let field = UnsafeBufferPointer(rebasing: content[fields.range(row: row, column: column)])
-                if isMissing(field) {
-                    if isInt { ints.append(nil) }
-                    if isDouble { doubles.append(.nan) }
-                    if isBool { bools.append(nil) }
-                    continue
-                }
-                if isInt {
-                    if let value = Self.parseInt(field) { ints.append(value) } else { isInt = false }
-                }
-                if isDouble {
-                    if let value = Self.parseDouble(field) { doubles.append(value) } else { isDouble = false }
-                }
-                if isBool {
-                    if let value = Self.parseBool(field) { bools.append(value) } else { isBool = false }
+        for fields in parts where isInt || isDouble || isBool {
+            fields.content.withUnsafeBufferPointer { content in
+                for row in 0..<fields.rowCount where isInt || isDouble || isBool {
+                    let field = UnsafeBufferPointer(rebasing: content[fields.range(row: row, column: column)])
+                    if isMissing(field) {
+                        if isInt { ints.append(nil) }
+                        if isDouble { doubles.append(.nan) }
+                        if isBool { bools.append(nil) }
+                        continue
+                    }
+                    if isInt {
+                        if let value = Self.parseInt(field) { ints.append(value) } else { isInt = false }
+                    }
+                    if isDouble {
+                        if let value = DecimalParser.parse(field) { doubles.append(value) } else { isDouble = false }
+                    }
+                    if isBool {
+                        if let value = Self.parseBool(field) { bools.append(value) } else { isBool = false }
+                    }
                 }
             }
         }
         if isInt { return Column(name: name, values: .int(ints)) }
         if isDouble { return Column(name: name, values: .double(doubles)) }
         if isBool { return Column(name: name, values: .bool(bools)) }
-        return categorical(fields, column: column, name: name)
+        return categorical(parts, column: column, name: name)
     }
 
-    private func categorical(_ fields: CSVFields, column: Int, name: String) -> Column {
+    private func categorical(_ parts: [CSVFields], column: Int, name: String) -> Column {
         var index: [String: Int32] = [:]
         var levels: [String] = []
         var codes = [Int32]()
-        codes.reserveCapacity(fields.rowCount)
-        fields.content.withUnsafeBufferPointer { content in
-            for row in 0..<fields.rowCount {
-                var field = UnsafeBufferPointer(rebasing: content[fields.range(row: row, column: column)])
-                if isMissing(field) {
-                    codes.append(-1)
-                    continue
-                }
-                if stripTrailingPeriod, field.last == UInt8(ascii: ".") {
-                    field = UnsafeBufferPointer(rebasing: field.dropLast())
-                }
-                let text = String(decoding: field, as: UTF8.self)
-                if let code = index[text] {
-                    codes.append(code)
-                } else {
-                    let code = Int32(levels.count)
-                    index[text] = code
-                    levels.append(text)
-                    codes.append(code)
+        codes.reserveCapacity(parts.reduce(0) { $0 + $1.rowCount })
+        for fields in parts {
+            fields.content.withUnsafeBufferPointer { content in
+                for row in 0..<fields.rowCount {
+                    var field = UnsafeBufferPointer(rebasing: content[fields.range(row: row, column: column)])
+                    if isMissing(field) {
+                        codes.append(-1)
+                        continue
+                    }
+                    if stripTrailingPeriod, field.last == UInt8(ascii: ".") {
+                        field = UnsafeBufferPointer(rebasing: field.dropLast())
+                    }
+                    let text = String(decoding: field, as: UTF8.self)
+                    if let code = index[text] {
+                        codes.append(code)
+                    } else {
+                        let code = Int32(levels.count)
+                        index[text] = code
+                        levels.append(text)
+                        codes.append(code)
+                    }
                 }
             }
         }
@@ -77,7 +82,7 @@ struct CSVColumnConverter: Sendable {
     }
 
     private func isMissing(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        naValues.contains { $0.count == field.count && $0.elementsEqual(field) }
+        field.count <= longestNAValue && naValues.contains { $0.count == field.count && $0.elementsEqual(field) }
     }
 
     /// A decimal integer with an optional sign and at most 18 digits.
@@ -97,19 +102,6 @@ struct CSVColumnConverter: Sendable {
             i += 1
         }
         return negative ? -value : value
-    }
-
-    /// A floating-point number as C's `strtod` reads it, requiring the whole field to be consumed.
-    static func parseDouble(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
-        let n = field.count
-        guard n > 0, n < 128, field[0] != UInt8(ascii: " ") else { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer in
-            for k in 0..<n { buffer[k] = CChar(bitPattern: field[k]) }
-            buffer[n] = 0
-            var end: UnsafeMutablePointer<CChar>?
-            let value = strtod(buffer.baseAddress!, &end)
-            return end == buffer.baseAddress! + n ? value : nil
-        }
     }
 
     /// `true` or `false` in any letter case.

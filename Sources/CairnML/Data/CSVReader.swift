@@ -25,17 +25,18 @@ public enum CSVReader {
         guard let delimiter = options.delimiter.asciiValue, delimiter != UInt8(ascii: "\"") else {
             throw CairnError.invalid("the delimiter must be one ASCII character other than a quote")
         }
-        var fields = try CSVTokenizer(delimiter: delimiter, trimLeadingSpaces: options.trimLeadingSpaces)
-            .tokenize(bytes, skipLines: options.skipLines)
-        guard fields.columnCount > 0 else { throw CairnError.invalid("the CSV input has no records") }
+        var parts = try CSVTokenizer(delimiter: delimiter, trimLeadingSpaces: options.trimLeadingSpaces)
+            .tokenizeInParts(bytes, skipLines: options.skipLines)
+        let columnCount = parts[0].columnCount
+        guard columnCount > 0 else { throw CairnError.invalid("the CSV input has no records") }
         let names: [String]
         if options.hasHeader {
-            names = (0..<fields.columnCount).map { fields.string(row: 0, column: $0) }
-            fields.dropFirstRecord()
+            names = (0..<columnCount).map { parts[0].string(row: 0, column: $0) }
+            parts[0].dropFirstRecord()
         } else {
-            names = (0..<fields.columnCount).map { "c\($0)" }
+            names = (0..<columnCount).map { "c\($0)" }
         }
-        let parsed = fields
+        let parsed = parts
         let converter = CSVColumnConverter(options: options)
         let columns = Parallel.map(names.count) { converter.convert(parsed, column: $0, name: names[$0]) }
         return try Table(columns)

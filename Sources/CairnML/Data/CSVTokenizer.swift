@@ -1,4 +1,5 @@
 import CairnCore
+import Foundation
 
 /// The fields of a delimited text, unquoted and stored end to end, row-major.
 struct CSVFields: Sendable {
@@ -43,9 +44,36 @@ struct CSVTokenizer {
     /// - Throws: `invalid_argument` for an unterminated quote, text after a closing quote, or a record whose field
     ///   count differs from the first record's; the message names the line.
     func tokenize(_ bytes: [UInt8], skipLines: Int) throws -> CSVFields {
+        try bytes.withUnsafeBufferPointer { try tokenize($0, skipLines: skipLines) }
+    }
+
+    /// The fields of `bytes` in consecutive parts, tokenized concurrently: a large input without quotes is cut in
+    /// two at a line break. The records are those of ``tokenize(_:skipLines:)`` in the same order; any error, or
+    /// parts that disagree on the field count, falls back to one serial pass, whose error names the line.
+    func tokenizeInParts(_ bytes: [UInt8], skipLines: Int) throws -> [CSVFields] {
+        let minimumSplit = 1 << 20
+        let parts: [CSVFields]? = bytes.withUnsafeBufferPointer { input in
+            guard input.count >= minimumSplit, memchr(input.baseAddress!, Int32(Self.quote), input.count) == nil,
+                let newline = memchr(input.baseAddress! + input.count / 2, Int32(Self.newline), input.count - input.count / 2)
+            else { return nil }
+            let cut = input.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            // Both halves only read the input, which outlives the concurrent calls.
+            let shared = SharedBuffer(base: UnsafeMutablePointer(mutating: input.baseAddress!))
+            let bounds = [0..<cut, cut..<input.count]
+            let results = Parallel.map(2) { k in
+                try? tokenize(UnsafeBufferPointer(start: shared.base + bounds[k].lowerBound, count: bounds[k].count), skipLines: k == 0 ? skipLines : 0)
+            }
+            guard let first = results[0], let second = results[1] else { return nil }
+            if second.columnCount == 0 { return [first] }
+            return first.columnCount == second.columnCount ? [first, second] : nil
+        }
+        return try parts ?? [tokenize(bytes, skipLines: skipLines)]
+    }
+
+    private func tokenize(_ input: UnsafeBufferPointer<UInt8>, skipLines: Int) throws -> CSVFields {
         var fields = CSVFields()
-        fields.content.reserveCapacity(bytes.count)
-        try bytes.withUnsafeBufferPointer { input in
+        fields.content.reserveCapacity(input.count)
+        do {
             let n = input.count
             var i = 0
             var line = 1

@@ -1,21 +1,23 @@
 /// Explains a ``TabularModel``'s predictions feature by feature: exact TreeSHAP for tree models, exact
-/// coefficient-times-deviation contributions for linear ones.
+/// coefficient-times-deviation contributions for linear ones. Features are those the estimator sees: after a
+/// model's preprocessing, derived columns (such as one-hot indicators) are explained one by one.
 public enum Explainer {
     /// The contributions of every feature to every row's raw scores.
     /// - Throws: as ``FeatureSchema/matrix(_:)``.
     public static func contributions(_ model: TabularModel, _ table: Table) throws -> FeatureContributions {
-        let features = try model.schema.matrix(table)
+        let frame = try model.features(table)
+        let features = frame.matrix
         switch model.estimator {
         case .gradientBoosting(let ensemble):
             return treeContributions(
-                ensemble.trees, initialScores: ensemble.initialScores, scale: 1, features, names: model.featureNames)
+                ensemble.trees, initialScores: ensemble.initialScores, scale: 1, features, names: frame.names)
         case .randomForest(let forest):
             return treeContributions(
                 forest.trees, initialScores: Array(repeating: 0, count: forest.outputCount),
-                scale: 1 / Double(forest.trees.count), features, names: model.featureNames)
+                scale: 1 / Double(forest.trees.count), features, names: frame.names)
         case .linear(let linear):
             let (base, values) = linear.contributions(features)
-            return FeatureContributions(featureNames: model.featureNames, baseValues: base, values: values)
+            return FeatureContributions(featureNames: frame.names, baseValues: base, values: values)
         }
     }
 

@@ -29,14 +29,9 @@ public struct LinearDesign: Sendable, Codable, Equatable {
         let raw = featureOfColumn.indices.map { d in
             Self.rawColumn(features.columns[featureOfColumn[d]], category: categoryOfColumn[d], mean: nil)
         }
-        means = raw.map { column in
-            let present = column.filter { !$0.isNaN }
-            return present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
-        }
-        scales = zip(raw, means).map { column, mean in
-            let variance = column.reduce(0) { $0 + ($1.isNaN ? 0 : ($1 - mean) * ($1 - mean)) } / Double(max(column.count, 1))
-            return variance > 0 ? variance.squareRoot() : 1
-        }
+        let means = raw.map { ColumnStatistics.meanAndScale($0).mean }
+        self.means = means
+        scales = zip(raw, means).map { column, mean in ColumnStatistics.meanAndScale(column.map { $0.isNaN ? mean : $0 }).scale }
     }
 
     /// The number of design columns.

@@ -6,8 +6,9 @@ import Foundation
 public enum ModelFile {
     /// The value of the document's `format` field.
     public static let formatName = "cairn.tabular-model"
-    /// The format version this build writes and reads.
-    public static let currentVersion = 1
+    /// The newest format version this build reads. Version 2 added the fitted ``Preprocessor``; a model without
+    /// one is still written as version 1, so older builds keep reading it.
+    public static let currentVersion = 2
 
     private struct Document: Codable {
         let format: String
@@ -25,7 +26,7 @@ public enum ModelFile {
     /// The JSON document of `model`.
     public static func encode(_ model: TabularModel) throws -> Data {
         let document = Document(
-            format: formatName, formatVersion: currentVersion, task: model.task, estimator: model.estimator.kind, model: model)
+            format: formatName, formatVersion: model.preprocessor == nil ? 1 : currentVersion, task: model.task, estimator: model.estimator.kind, model: model)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try encoder.encode(document)

@@ -10,14 +10,19 @@ public struct TabularModel: Predictor, Codable, Equatable {
     public let targetName: String
     /// The task and class names.
     public let target: TargetEncoding
+    /// The fitted preprocessing between the schema's features and the estimator, if any.
+    public let preprocessor: Preprocessor?
     /// The learned estimator.
     public let estimator: Estimator
 
     /// Assembles a model from its parts.
-    public init(schema: FeatureSchema, targetName: String, target: TargetEncoding, estimator: Estimator) {
+    public init(
+        schema: FeatureSchema, targetName: String, target: TargetEncoding, preprocessor: Preprocessor? = nil, estimator: Estimator
+    ) {
         self.schema = schema
         self.targetName = targetName
         self.target = target
+        self.preprocessor = preprocessor
         self.estimator = estimator
     }
 
@@ -25,16 +30,23 @@ public struct TabularModel: Predictor, Codable, Equatable {
     public var featureNames: [String] { schema.names }
     public var classes: [String] { target.classes }
 
+    /// What the estimator sees of every row of `table`: the schema's features after the preprocessing.
+    /// - Throws: as ``FeatureSchema/matrix(_:)``.
+    public func features(_ table: Table) throws -> FeatureFrame {
+        let frame = FeatureFrame(schema, try schema.matrix(table))
+        return preprocessor?.transform(frame) ?? frame
+    }
+
     /// Raw scores of every row: log-odds, class logits or values, one array per output.
     /// - Throws: as ``FeatureSchema/matrix(_:)``.
     public func rawScores(_ table: Table) throws -> [[Double]] {
-        try estimator.rawScores(schema.matrix(table))
+        try estimator.rawScores(features(table).matrix)
     }
 
     /// Per class (in class order), the probability of each row; for regression, one array of predictions.
     /// - Throws: as ``FeatureSchema/matrix(_:)``.
     public func outputs(_ table: Table) throws -> [[Double]] {
-        let predicted = estimator.predictions(try schema.matrix(table), task: task)
+        let predicted = estimator.predictions(try features(table).matrix, task: task)
         return task == .binary ? [predicted[0].map { 1 - $0 }, predicted[0]] : predicted
     }
 

@@ -4,7 +4,8 @@ import CairnML
 /// K-fold cross-validation of a learner: the mean of each metric over the held-out folds, named `cv_<metric>`.
 enum CrossValidation {
     static func meanMetrics(
-        _ table: Table, target: String, task: LearningTask?, algorithm: Trainer.Algorithm, folds k: Int
+        _ table: Table, target: String, task: LearningTask?, algorithm: Trainer.Algorithm,
+        preprocessing: [PreprocessingStep] = [], folds k: Int
     ) throws -> [String: Double] {
         let targetColumn = try table.column(named: target)
         let folds: [DataSplit.Fold]
@@ -15,7 +16,7 @@ enum CrossValidation {
         }
         var sums: [String: Double] = [:]
         for fold in folds {
-            let model = try Trainer.train(table.selecting(rows: fold.train), target: target, task: task, algorithm: algorithm)
+            let model = try Trainer.train(table.selecting(rows: fold.train), target: target, task: task, algorithm: algorithm, preprocessing: preprocessing)
             for (name, value) in try Evaluation.evaluate(model, on: table.selecting(rows: fold.test), target: target) {
                 sums["cv_\(name)", default: 0] += value
             }

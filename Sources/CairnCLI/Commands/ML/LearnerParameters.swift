@@ -35,7 +35,14 @@ enum LearnerParameters {
             var parameters = LinearParameters()
             for (key, text) in values {
                 switch key {
-                case "l2", "lambda", "alpha": parameters.l2 = try double(key, text)
+                case "penalty":
+                    guard let penalty = LinearParameters.Penalty(rawValue: text) else {
+                        throw CairnError.invalid("Parameter 'penalty' must be l1, l2 or elasticnet, got '\(text)'")
+                    }
+                    parameters.penalty = penalty
+                case "alpha": parameters.alpha = try double(key, text)
+                case "C", "c": parameters.c = try double(key, text)
+                case "l1_ratio": parameters.l1Ratio = try double(key, text)
                 case "max_iter", "max_iterations": parameters.maxIterations = try int(key, text)
                 default: throw CairnError.invalid("Unknown parameter '\(key)' for model linear")
                 }

@@ -22,6 +22,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "binary, multiclass or regression (inferred from the target when omitted).") var task: String?
     @Option(help: "Learner: gbdt (histogram gradient boosting), rf (random forest), extratrees or linear.") var model = "gbdt"
     @Option(name: .customLong("param"), help: "A hyperparameter as key=value, LightGBM names (repeatable).") var params: [String] = []
+    @Option(
+        help: "Preprocessing fitted before the learner and saved with the model, e.g. impute=median,scale,onehot (steps: impute=mean|median|most_frequent|constant[:VALUE], scale, onehot, ordinal, target[=SMOOTHING|auto][:FOLDS]).")
+    var preprocess: String?
     @Option(help: "Validation data (CSV) for metrics and early stopping.") var valid: String?
     @Option(help: "Cross-validate with this many folds (instead of --valid), then train on all rows.") var cv: Int?
     @Option(help: "Experiment to log the run in (created if missing).") var experiment: String?
@@ -39,6 +42,7 @@ struct TrainCommand: AsyncParsableCommand {
     func run() async throws {
         try await Output.run {
             let algorithm = try LearnerParameters.algorithm(model: model, assignments: params)
+            let preprocessing = try preprocess.map(PreprocessingStep.parse) ?? []
             let learningTask = try task.map { text in
                 guard let value = LearningTask(rawValue: text) else { throw CairnError.invalid("Unknown task '\(text)': use binary, multiclass or regression") }
                 return value
@@ -50,12 +54,14 @@ struct TrainCommand: AsyncParsableCommand {
 
             var metrics: [String: Double] = [:]
             if let cv {
-                metrics = try CrossValidation.meanMetrics(table, target: target, task: learningTask, algorithm: algorithm, folds: cv)
+                metrics = try CrossValidation.meanMetrics(
+                    table, target: target, task: learningTask, algorithm: algorithm, preprocessing: preprocessing, folds: cv)
             }
             let progress = TrainingProgress(total: Self.rounds(algorithm))
             let trained = try Self.timed(clock, "fit_seconds", into: &timings) {
                 try Trainer.train(
-                    table, target: target, task: learningTask, algorithm: algorithm, validation: validation,
+                    table, target: target, task: learningTask, algorithm: algorithm, preprocessing: preprocessing,
+                    validation: validation,
                     progress: { round, loss in progress.record(round: round, loss: loss) })
             }
             progress.finish()
@@ -75,7 +81,7 @@ struct TrainCommand: AsyncParsableCommand {
                 let logged = try await RunRecorder(backend: tracking).record(
                     TrainingRecord(
                         model: trained, table: table, dataPath: data, validation: validation, validPath: valid,
-                        modelPath: output, algorithm: model, assignments: try LearnerParameters.parse(params),
+                        modelPath: output, algorithm: model, assignments: try LearnerParameters.parse(params) + (preprocess.map { [("preprocess", $0)] } ?? []),
                         metrics: metrics, history: progress.history),
                     experiment: experiment, runName: runName)
                 runID = logged
