@@ -30,6 +30,8 @@ final class Batcher: Sendable {
     let settings: Deployment.Batching
     let metrics: ServingMetrics
     private let state = Mutex(State())
+    /// The cost per row of the last unbatched prediction, in nanoseconds; -1 before the first.
+    private let nanosecondsPerRow = Atomic<Int>(-1)
 
     init(model: ServedModel, settings: Deployment.Batching, metrics: ServingMetrics) {
         self.model = model
@@ -47,7 +49,35 @@ final class Batcher: Sendable {
         if settings.maxBatchSize > 1 {
             return try await Deadline.run(until: deadline) { try await self.enqueue(rows, deadline: deadline) }
         }
-        return try await Deadline.compute(until: deadline) { try self.model.predictor.predict(rows) }
+        if expectedCost(rows.rowCount) < Self.inlineBudget {
+            let predictions = try timedPredict(rows)
+            guard ContinuousClock.now <= deadline else {
+                throw CairnError(.timedOut, "The prediction did not finish within the request's timeout")
+            }
+            return predictions
+        }
+        return try await Deadline.compute(until: deadline) { try self.timedPredict(rows) }
+    }
+
+    /// Predictions expected to take less than this run on the caller's thread: no timer could fire sooner, and the
+    /// hop to a predictor thread and back would cost more than the prediction (and lengthen the latency tail).
+    static let inlineBudget = Duration.microseconds(200)
+
+    /// The time `rows` rows are expected to take, from the cost per row of the last unbatched call (unknown, so
+    /// never inline, before the first).
+    private func expectedCost(_ rows: Int) -> Duration {
+        let perRow = nanosecondsPerRow.load(ordering: .relaxed)
+        return perRow < 0 ? .seconds(1) : .nanoseconds(perRow * max(rows, 1))
+    }
+
+    /// Predicts and records the cost per row.
+    private func timedPredict(_ rows: Table) throws -> Table {
+        let start = ContinuousClock.now
+        let predictions = try model.predictor.predict(rows)
+        let elapsed = ContinuousClock.now - start
+        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        nanosecondsPerRow.store(Int(nanoseconds) / max(rows.rowCount, 1), ordering: .relaxed)
+        return predictions
     }
 
     /// Waits for a turn: answered as part of another request's batch, or leading a batch.
