@@ -22,12 +22,6 @@ struct BoostingReferenceTests {
         try JSONDecoder().decode(Reference.self, from: TestData.fixture("boosting_reference.json"))
     }
 
-    /// Every fifth row held out, as the reference script does.
-    private func everyFifthHeldOut(_ table: Table) -> (train: Table, test: Table) {
-        let rows = Array(0..<table.rowCount)
-        return (table.selecting(rows: rows.filter { $0 % 5 != 0 }), table.selecting(rows: rows.filter { $0 % 5 == 0 }))
-    }
-
     /// KDD Cup 99 reduced as the reference script reduces it: every row of a class with fewer than 5,000 rows, every
     /// tenth row of the others (about 57,000 rows, 23 classes, five with at most two training rows).
     private func kddcupSample() throws -> Table {
@@ -41,7 +35,7 @@ struct BoostingReferenceTests {
     @Test func kddCupMulticlassWithRareClassesMatchesLightGBM() throws {
         // Given the KDD Cup sample (LightGBM: accuracy 0.71 with unbounded leaf values, 0.999 with max_delta_step 10)
         let expected = try reference()
-        let (train, test) = everyFifthHeldOut(try kddcupSample())
+        let (train, test) = TestData.everyFifthHeldOut(try kddcupSample())
         // When boosting with the defaults
         let model = try Trainer.train(train, target: "c41", algorithm: .gradientBoosting(GradientBoostingParameters()))
         // Then training does not diverge: the accuracy is within 0.005 of LightGBM's with the same leaf bound
@@ -53,7 +47,7 @@ struct BoostingReferenceTests {
 
     @Test func unboundedMulticlassLeavesStillTrainAndStop() throws {
         // Given the KDD Cup sample and LightGBM's unbounded leaf values
-        let (train, test) = everyFifthHeldOut(try kddcupSample())
+        let (train, test) = TestData.everyFifthHeldOut(try kddcupSample())
         var parameters = GradientBoostingParameters()
         parameters.maxDeltaStep = 0
         // When boosting
@@ -69,7 +63,7 @@ struct BoostingReferenceTests {
     @Test func l1ObjectiveMatchesLightGBM() throws {
         // Given California housing, every fifth row held out
         let expected = try reference().housing_l1
-        let (train, test) = everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("california_housing.csv")))
+        let (train, test) = TestData.everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("california_housing.csv")))
         var parameters = GradientBoostingParameters()
         parameters.objective = .l1
         // When boosting absolute error (leaves re-fitted to their median residual)
@@ -82,7 +76,7 @@ struct BoostingReferenceTests {
 
     @Test func huberObjectiveMatchesLightGBM() throws {
         let reference = try reference()
-        let (train, test) = everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("california_housing.csv")))
+        let (train, test) = TestData.everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("california_housing.csv")))
         var parameters = GradientBoostingParameters()
         parameters.objective = .huber
         parameters.alpha = reference.huber_alpha
