@@ -5,12 +5,6 @@ import Testing
 /// Held-out quality on real data. The reference figures come from tools/fixtures/ml/lightgbm_reference.py
 /// (LightGBM 4.7.0 with the same rounds, leaves, learning rate and bins).
 struct GradientBoostingTests {
-    /// Splits a table into every fifth row (test) and the rest (train), as the reference script does.
-    private func everyFifthHeldOut(_ table: Table) -> (train: Table, test: Table) {
-        let rows = Array(0..<table.rowCount)
-        return (table.selecting(rows: rows.filter { $0 % 5 != 0 }), table.selecting(rows: rows.filter { $0 % 5 == 0 }))
-    }
-
     @Test func adultHeldOutAUCMatchesLightGBM() throws {
         // Given adult's official split (LightGBM: AUC 0.9274)
         let (train, test) = try TestData.adult()
@@ -34,7 +28,7 @@ struct GradientBoostingTests {
 
     @Test func housingRegressionRMSEMatchesLightGBM() throws {
         // Given California housing with missing bedrooms and a categorical column (LightGBM: RMSE 45,992)
-        let (train, test) = everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("california_housing.csv")))
+        let (train, test) = TestData.everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("california_housing.csv")))
         let model = try Trainer.train(train, target: "median_house_value", algorithm: .gradientBoosting(GradientBoostingParameters()))
         #expect(model.task == .regression)
         let metrics = try Evaluation.evaluate(model, on: test, target: "median_house_value")
@@ -44,7 +38,7 @@ struct GradientBoostingTests {
 
     @Test func segmentMulticlassAccuracyMatchesLightGBM() throws {
         // Given the 7-class image segment data (LightGBM: accuracy 0.9805)
-        let (train, test) = everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("segment.csv")))
+        let (train, test) = TestData.everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("segment.csv")))
         let model = try Trainer.train(train, target: "category", algorithm: .gradientBoosting(GradientBoostingParameters()))
         #expect(model.classes.count == 7)
         let metrics = try Evaluation.evaluate(model, on: test, target: "category")

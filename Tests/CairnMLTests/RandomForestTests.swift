@@ -6,11 +6,6 @@ import Testing
 /// Forests on real data, against scikit-learn's forests with the same tree count (figures from
 /// tools/fixtures/ml/forest_reference.py), and the forest's own invariants.
 struct RandomForestTests {
-    private func everyFifthHeldOut(_ table: Table) -> (train: Table, test: Table) {
-        let rows = Array(0..<table.rowCount)
-        return (table.selecting(rows: rows.filter { $0 % 5 != 0 }), table.selecting(rows: rows.filter { $0 % 5 == 0 }))
-    }
-
     private func forest(trees: Int = 50, extra: Bool = false) -> Trainer.Algorithm {
         var parameters = extra ? RandomForestParameters.extraTrees : RandomForestParameters()
         parameters.treeCount = trees
@@ -26,7 +21,7 @@ struct RandomForestTests {
     }
 
     @Test func housingForestRMSEIsOnParWithScikitLearn() throws {
-        let (train, test) = everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("california_housing.csv")))
+        let (train, test) = TestData.everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("california_housing.csv")))
         let model = try Trainer.train(train, target: "median_house_value", algorithm: forest())
         let metrics = try Evaluation.evaluate(model, on: test, target: "median_house_value")
         #expect(metrics["rmse"]! < ForestReference.housingRMSE * 1.01)
@@ -34,7 +29,7 @@ struct RandomForestTests {
 
     @Test(arguments: [false, true])
     func segmentMulticlassProbabilitiesSumToOne(extra: Bool) throws {
-        let (train, test) = everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("segment.csv")))
+        let (train, test) = TestData.everyFifthHeldOut(try CSVReader.read(path: TestData.dataset("segment.csv")))
         let model = try Trainer.train(train, target: "category", algorithm: forest(extra: extra))
         let metrics = try Evaluation.evaluate(model, on: test, target: "category")
         let reference = extra ? ForestReference.segmentExtraTreesAccuracy : ForestReference.segmentAccuracy
@@ -46,7 +41,7 @@ struct RandomForestTests {
     }
 
     @Test func sameSeedSameForestAndFileRoundTrip() throws {
-        let (train, _) = everyFifthHeldOut(try TestData.breastCancer())
+        let (train, _) = TestData.everyFifthHeldOut(try TestData.breastCancer())
         let first = try Trainer.train(train, target: "c30", algorithm: forest(trees: 10))
         let second = try Trainer.train(train, target: "c30", algorithm: forest(trees: 10))
         #expect(first == second)
@@ -56,7 +51,7 @@ struct RandomForestTests {
     }
 
     @Test func contributionsSumToTheForestScore() throws {
-        let (train, test) = everyFifthHeldOut(try TestData.breastCancer())
+        let (train, test) = TestData.everyFifthHeldOut(try TestData.breastCancer())
         let model = try Trainer.train(train, target: "c30", algorithm: forest(trees: 10))
         let explained = try Explainer.contributions(model, test)
         let scores = try model.rawScores(test)[0]

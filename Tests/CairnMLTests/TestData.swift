@@ -14,6 +14,12 @@ enum TestData {
         try Data(contentsOf: testsDirectory.deletingLastPathComponent().appendingPathComponent("Fixtures/ml/\(name)"))
     }
 
+    /// Splits a table into every fifth row (test) and the rest (train), as the reference scripts do.
+    static func everyFifthHeldOut(_ table: Table) -> (train: Table, test: Table) {
+        let rows = Array(0..<table.rowCount)
+        return (table.selecting(rows: rows.filter { $0 % 5 != 0 }), table.selecting(rows: rows.filter { $0 % 5 == 0 }))
+    }
+
     /// scikit-learn's breast cancer data: 30 numeric features `c0`…`c29` and the class (0 malignant, 1 benign) in
     /// `c30`; its first line is a count line, not a header.
     static func breastCancer() throws -> Table {

@@ -1,21 +1,29 @@
 import Foundation
 
-/// The loss a boosting model minimizes, with its gradients: binary log loss, multiclass softmax log loss, or
-/// squared error.
+/// The loss a boosting model minimizes, with its gradients: binary log loss, multiclass softmax log loss, or a
+/// regression loss (squared error, absolute error or Huber).
 struct BoostingObjective: Sendable {
     let task: LearningTask
     /// The number of classes (1 for regression).
     let classCount: Int
+    /// The regression loss (ignored for classification).
+    var regression = GradientBoostingParameters.RegressionObjective.l2
+    /// Huber's threshold.
+    var alpha = 0.9
 
     /// Trees per round: one per class for multiclass, else one.
     var outputCount: Int { task == .multiclass ? classCount : 1 }
 
-    /// The constant raw score per output that best fits the labels alone (log-odds, log class priors, mean).
+    /// Whether each leaf's value is re-fitted to its rows' residuals after the tree is grown (absolute error).
+    var refitsLeaves: Bool { task == .regression && regression == .l1 }
+
+    /// The constant raw score per output that best fits the labels alone (log-odds, log class priors, mean, or
+    /// median for absolute error).
     func initialScores(_ labels: [Double]) -> [Double] {
         let n = Double(labels.count)
         switch task {
         case .regression:
-            return [labels.reduce(0, +) / n]
+            return [regression == .l1 ? Self.median(labels[...]) : labels.reduce(0, +) / n]
         case .binary:
             let p = min(max(labels.reduce(0, +) / n, 1e-15), 1 - 1e-15)
             return [log(p / (1 - p))]
@@ -30,7 +38,12 @@ struct BoostingObjective: Sendable {
     func gradients(scores: [[Double]], labels: [Double]) -> (gradients: [[Double]], hessians: [[Double]]) {
         switch task {
         case .regression:
-            return ([zip(scores[0], labels).map { $0 - $1 }], [[Double](repeating: 1, count: labels.count)])
+            let ones = [[Double](repeating: 1, count: labels.count)]
+            switch regression {
+            case .l2: return ([zip(scores[0], labels).map { $0 - $1 }], ones)
+            case .l1: return ([zip(scores[0], labels).map { $0 == $1 ? 0 : ($0 > $1 ? 1 : -1) }], ones)
+            case .huber: return ([zip(scores[0], labels).map { min(max($0 - $1, -alpha), alpha) }], ones)
+            }
         case .binary:
             let p = scores[0].map(OutputLink.sigmoid)
             return ([zip(p, labels).map { $0 - $1 }], [p.map { max($0 * (1 - $0), 1e-16) }])
@@ -45,14 +58,26 @@ struct BoostingObjective: Sendable {
         }
     }
 
-    /// The mean loss at raw scores: log loss for classification, squared error for regression.
+    /// The value of a leaf holding `rows` when leaves are re-fitted: the median residual (label minus raw score).
+    func refittedLeafValue(rows: ArraySlice<Int32>, scores: [Double], labels: [Double]) -> Double {
+        Self.median(rows.map { labels[Int($0)] - scores[Int($0)] }[...])
+    }
+
+    /// The mean loss at raw scores: log loss for classification; for regression the loss minimized (squared error,
+    /// absolute error or Huber loss).
     func loss(scores: [[Double]], labels: [Double]) -> Double {
         let eps = Double.ulpOfOne
         let predictions = OutputLink.apply(task, to: scores)
         var total = 0.0
         for (row, y) in labels.enumerated() {
             switch task {
-            case .regression: total += (predictions[0][row] - y) * (predictions[0][row] - y)
+            case .regression:
+                let d = abs(predictions[0][row] - y)
+                switch regression {
+                case .l2: total += d * d
+                case .l1: total += d
+                case .huber: total += d <= alpha ? d * d / 2 : alpha * (d - alpha / 2)
+                }
             case .binary:
                 let p = min(max(predictions[0][row], eps), 1 - eps)
                 total -= y == 1 ? log(p) : log(1 - p)
@@ -60,5 +85,16 @@ struct BoostingObjective: Sendable {
             }
         }
         return total / Double(labels.count)
+    }
+
+    /// The median as LightGBM takes it: with `n` values sorted in descending order and `k = n / 2` (rounded down),
+    /// the `k`-th largest for even `n`, and midway between the `k`-th and `k+1`-th largest for odd `n` (`n > 1`).
+    static func median(_ values: ArraySlice<Double>) -> Double {
+        guard values.count > 1 else { return values.first ?? 0 }
+        let descending = values.sorted(by: >)
+        let position = Double(descending.count) / 2
+        let k = Int(position)
+        let bias = position - Double(k)
+        return descending[k - 1] - (descending[k - 1] - descending[k]) * bias
     }
 }

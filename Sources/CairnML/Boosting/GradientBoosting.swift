@@ -27,9 +27,16 @@ public struct GradientBoosting: Sendable {
         guard features.rowCount > 0, labels.count == features.rowCount, categorical.count == features.featureCount else {
             throw CairnError.invalid("boosting needs at least one row and one label and kind per row and feature")
         }
-        let objective = BoostingObjective(task: task, classCount: task == .regression ? 1 : classCount)
+        if parameters.objective != .l2, task != .regression {
+            throw CairnError.invalid("objective \(parameters.objective.rawValue) needs a regression task, not \(task.rawValue)")
+        }
+        let objective = BoostingObjective(
+            task: task, classCount: task == .regression ? 1 : classCount, regression: parameters.objective,
+            alpha: parameters.alpha)
         let data = BinnedData(features, categorical: categorical, maxBin: parameters.maxBin)
-        let grower = TreeGrower(data: data, parameters: parameters)
+        var growerParameters = parameters
+        growerParameters.maxDeltaStep = parameters.maxDeltaStep ?? (task == .multiclass ? GradientBoostingParameters.multiclassMaxDeltaStep : 0)
+        let grower = TreeGrower(data: data, parameters: growerParameters)
         let initial = objective.initialScores(labels)
         var scores = initial.map { [Double](repeating: $0, count: features.rowCount) }
         var validScores = initial.map { [Double](repeating: $0, count: validation?.features.rowCount ?? 0) }
@@ -47,10 +54,18 @@ public struct GradientBoosting: Sendable {
             let used = random.sample(columnCount, of: features.featureCount)
             let (gradients, hessians) = objective.gradients(scores: scores, labels: labels)
             let round = (0..<objective.outputCount).map { k in
-                grower.grow(
+                let refit = objective.refitsLeaves
+                    ? { (rows: ArraySlice<Int32>) in objective.refittedLeafValue(rows: rows, scores: scores[k], labels: labels) }
+                    : nil
+                let tree = grower.grow(
                     rows: bag, gradients: gradients[k], hessians: hessians[k], features: used,
-                    shrinkage: parameters.learningRate)
+                    shrinkage: parameters.learningRate, leafValue: refit)
+                // A tree that found no split adds nothing (LightGBM's rule): its one leaf would be -G/H over
+                // all rows, which is unbounded once hessians vanish (softmax rows already predicted with certainty).
+                return tree.nodeCount == 0 ? DecisionTree(leafValue: 0, cover: tree.leafCover[0]) : tree
             }
+            // No tree of the round could split: the gradients stay as they are, so training is over.
+            if round.allSatisfy({ $0.nodeCount == 0 }) { break }
             for (k, tree) in round.enumerated() {
                 add(tree.predict(features), to: &scores[k])
                 if let validation { add(tree.predict(validation.features), to: &validScores[k]) }

@@ -2,6 +2,21 @@ import CairnCore
 
 /// The hyperparameters of ``GradientBoosting``, named and defaulted as LightGBM's.
 public struct GradientBoostingParameters: Sendable, Codable, Equatable {
+    /// The loss a regression ensemble minimizes (LightGBM's regression objectives).
+    public enum RegressionObjective: String, Sendable, Codable, Equatable {
+        /// Squared error; leaf values are Newton steps.
+        case l2
+        /// Absolute error: gradients are the residuals' signs and each leaf's value is re-fitted to the median
+        /// residual of its rows.
+        case l1
+        /// Huber loss: squared within ``GradientBoostingParameters/alpha`` of the target, absolute beyond it.
+        case huber
+    }
+
+    /// The regression loss; classification tasks always use log loss.
+    public var objective = RegressionObjective.l2
+    /// Huber's threshold between squared and absolute error, in target units.
+    public var alpha = 0.9
     /// Boosting rounds (trees per class).
     public var numIterations = 100
     /// The shrinkage applied to every tree.
@@ -16,6 +31,14 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
     public var minSumHessianInLeaf = 1e-3
     /// The smallest loss reduction worth a split.
     public var minGainToSplit = 0.0
+    /// The largest absolute leaf value before shrinkage; zero or less means unbounded. `nil` (the default) bounds
+    /// multiclass trees by ``multiclassMaxDeltaStep`` and leaves binary and regression trees unbounded. (LightGBM
+    /// bounds nothing by default, but softmax rows predicted with near certainty have vanishing hessians, so an
+    /// unbounded Newton step on a leaf of a rare class reaches thousands and the ensemble oscillates: on KDD Cup 99
+    /// LightGBM's own validation loss climbs to 14.)
+    public var maxDeltaStep: Double?
+    /// The default bound on multiclass leaf values.
+    public static let multiclassMaxDeltaStep = 10.0
     /// The L1 penalty on leaf values.
     public var lambdaL1 = 0.0
     /// The L2 penalty on leaf values.
@@ -32,7 +55,9 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
     public var earlyStoppingRounds = 0
     /// The most categories one side of a categorical split may hold.
     public var maxCatThreshold = 32
-    /// The extra L2 penalty in categorical split gains.
+    /// A categorical feature with at most this many categories is split one category against the rest.
+    public var maxCatToOnehot = 4
+    /// The extra L2 penalty in the gains and child values of many-vs-many categorical splits.
     public var catL2 = 10.0
     /// The hessian added when ranking categories by gradient ratio.
     public var catSmooth = 10.0
@@ -55,6 +80,7 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
         try check((2...255).contains(maxBin), "maxBin must be between 2 and 255")
         try check(baggingFraction > 0 && baggingFraction <= 1, "baggingFraction must be in (0, 1]")
         try check(featureFraction > 0 && featureFraction <= 1, "featureFraction must be in (0, 1]")
+        try check(alpha > 0, "alpha must be positive")
         try check(earlyStoppingRounds >= 0 && baggingFrequency >= 0, "round counts must not be negative")
     }
 }

@@ -19,17 +19,24 @@ struct LeafRegularization: Sendable {
     let l1: Double
     /// The L2 penalty on leaf values.
     let l2: Double
+    /// The largest absolute leaf value (before shrinkage); zero or less means unbounded.
+    var maxOutput = 0.0
 
     private func shrunkGradient(_ g: Double) -> Double {
         l1 == 0 ? g : (g > 0 ? max(g - l1, 0) : min(g + l1, 0))
     }
 
-    /// The loss-minimizing value of a leaf with these sums.
-    func leafValue(_ s: GradientStats) -> Double { -shrunkGradient(s.gradient) / (s.hessian + l2) }
+    /// The loss-minimizing value of a leaf with these sums, within ``maxOutput``.
+    func leafValue(_ s: GradientStats, extraL2: Double = 0) -> Double {
+        let value = -shrunkGradient(s.gradient) / (s.hessian + l2 + extraL2)
+        return maxOutput > 0 ? min(max(value, -maxOutput), maxOutput) : value
+    }
 
-    /// How much a leaf with these sums lowers the loss (twice the reduction, as LightGBM reports it).
+    /// How much a leaf with these sums lowers the loss (twice the reduction, as LightGBM reports it), at its value.
     func score(_ s: GradientStats, extraL2: Double = 0) -> Double {
         let g = shrunkGradient(s.gradient)
-        return g * g / (s.hessian + l2 + extraL2)
+        guard maxOutput > 0 else { return g * g / (s.hessian + l2 + extraL2) }
+        let value = leafValue(s, extraL2: extraL2)
+        return -(2 * g * value + (s.hessian + l2 + extraL2) * value * value)
     }
 }

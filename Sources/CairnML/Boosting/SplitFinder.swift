@@ -9,6 +9,8 @@ struct SplitCandidate: Sendable {
     var defaultLeft: Bool
     var left: GradientStats
     var right: GradientStats
+    /// The L2 penalty added to the children's values: `catL2` after a many-vs-many categorical split, as in LightGBM.
+    var extraL2 = 0.0
 }
 
 /// Finds the best split of a leaf's histogram on one feature, LightGBM style: numeric bins scanned in order with
@@ -70,10 +72,12 @@ struct SplitFinder: Sendable {
     private func categorical(
         _ feature: Int, _ mapper: BinMapper, _ totals: BinTotals, _ total: GradientStats, _ parent: Double
     ) -> SplitCandidate? {
+        if mapper.categoryOfBin.count <= parameters.maxCatToOnehot { return oneVsRest(feature, totals, total, parent) }
         let present = totals.bins.indices.filter { totals.stats[$0].count >= Double(parameters.minDataPerGroup) }
         let ratio = { (i: Int) -> Double in totals.stats[i].gradient / (totals.stats[i].hessian + parameters.catSmooth) }
         let sorted = present.sorted { ratio($0) < ratio($1) }
         let limit = min(parameters.maxCatThreshold, (sorted.count + 1) / 2)
+        let extra = parameters.catL2
         var best: SplitCandidate?
         for order in [sorted, sorted.reversed()] where sorted.count > 1 {
             var left = GradientStats()
@@ -81,13 +85,28 @@ struct SplitFinder: Sendable {
                 left = left + totals.stats[i]
                 let right = total - left
                 guard allowed(left), allowed(right) else { continue }
-                let extra = parameters.catL2
                 let gain = regularization.score(left, extraL2: extra) + regularization.score(right, extraL2: extra) - parent
                 if gain > parameters.minGainToSplit, gain > (best?.gain ?? 0) {
                     best = SplitCandidate(
                         feature: feature, gain: gain, thresholdBin: -1, leftBins: order[0...k].map { totals.bins[$0] }, defaultLeft: false,
-                        left: left, right: right)
+                        left: left, right: right, extraL2: extra)
                 }
+            }
+        }
+        return best
+    }
+
+    /// The best split of a feature with few categories: one category left, the rest (and missing values) right.
+    private func oneVsRest(_ feature: Int, _ totals: BinTotals, _ total: GradientStats, _ parent: Double) -> SplitCandidate? {
+        var best: SplitCandidate?
+        for (i, bin) in totals.bins.enumerated() {
+            let left = totals.stats[i]
+            let right = total - left
+            guard allowed(left), allowed(right) else { continue }
+            let gain = regularization.score(left) + regularization.score(right) - parent
+            if gain > parameters.minGainToSplit, gain > (best?.gain ?? 0) {
+                best = SplitCandidate(
+                    feature: feature, gain: gain, thresholdBin: -1, leftBins: [bin], defaultLeft: false, left: left, right: right)
             }
         }
         return best

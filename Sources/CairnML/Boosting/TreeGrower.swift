@@ -18,7 +18,7 @@ struct TreeGrower: Sendable {
     var sampling = SplitSampling.none
 
     private var regularization: LeafRegularization {
-        LeafRegularization(l1: parameters.lambdaL1, l2: parameters.lambdaL2)
+        LeafRegularization(l1: parameters.lambdaL1, l2: parameters.lambdaL2, maxOutput: parameters.maxDeltaStep ?? 0)
     }
 
     /// One leaf under construction: its rows are `order[begin..<begin+count]`.
@@ -27,6 +27,8 @@ struct TreeGrower: Sendable {
         var count: Int
         var stats: GradientStats
         var depth: Int
+        /// The extra L2 penalty on the leaf's value (see ``SplitCandidate/extraL2``).
+        var extraL2 = 0.0
         /// The leaf's dense histogram; `nil` for a leaf small enough to sum from its rows directly.
         var histogram: Histogram?
         var best: SplitCandidate?
@@ -35,9 +37,11 @@ struct TreeGrower: Sendable {
     }
 
     /// Grows a tree on `rows` (which may repeat) using only `features`; leaf values are scaled by `shrinkage`.
-    /// `seed` drives the split sampling, if any.
+    /// `seed` drives the split sampling, if any. `leafValue`, when given, computes each leaf's value from its rows
+    /// in place of the Newton step.
     func grow(
-        rows: [Int32], gradients: [Double], hessians: [Double], features: [Int], shrinkage: Double, seed: UInt64 = 0
+        rows: [Int32], gradients: [Double], hessians: [Double], features: [Int], shrinkage: Double, seed: UInt64 = 0,
+        leafValue: ((ArraySlice<Int32>) -> Double)? = nil
     ) -> DecisionTree {
         var random = SeededGenerator(seed: seed)
         var order = rows
@@ -87,6 +91,8 @@ struct TreeGrower: Sendable {
             }
             left.best = bestSplit(left, order, gradients, hessians, features, &random)
             right.best = bestSplit(right, order, gradients, hessians, features, &random)
+            left.extraL2 = split.extraL2
+            right.extraL2 = split.extraL2
             // Only a leaf that may be split again needs its histogram.
             if left.best == nil { left.histogram = nil }
             if right.best == nil { right.histogram = nil }
@@ -95,7 +101,10 @@ struct TreeGrower: Sendable {
             if left.best != nil { splittable.append(index) }
             if right.best != nil { splittable.append(leaves.count - 1) }
         }
-        tree.leafValue = leaves.map { regularization.leafValue($0.stats) * shrinkage }
+        tree.leafValue = leaves.map { leaf in
+            let value = leafValue?(order[leaf.begin..<(leaf.begin + leaf.count)])
+            return (value ?? regularization.leafValue(leaf.stats, extraL2: leaf.extraL2)) * shrinkage
+        }
         tree.leafCover = leaves.map(\.stats.count)
         return tree
     }

@@ -27,6 +27,12 @@ enum LearnerParameters {
                 case "feature_fraction", "colsample_bytree": parameters.featureFraction = try double(key, text)
                 case "early_stopping_rounds", "early_stopping_round": parameters.earlyStoppingRounds = try int(key, text)
                 case "seed": parameters.seed = UInt64(try int(key, text))
+                case "max_delta_step", "max_tree_output", "max_leaf_output": parameters.maxDeltaStep = try double(key, text)
+                case "objective": parameters.objective = try regressionObjective(text)
+                case "alpha", "huber_delta": parameters.alpha = try double(key, text)
+                case "max_cat_to_onehot": parameters.maxCatToOnehot = try int(key, text)
+                case "cat_l2": parameters.catL2 = try double(key, text)
+                case "cat_smooth": parameters.catSmooth = try double(key, text)
                 default: throw CairnError.invalid("Unknown parameter '\(key)' for model gbdt")
                 }
             }
@@ -76,6 +82,18 @@ enum LearnerParameters {
                 throw CairnError.invalid("Invalid --param '\(assignment)': expected key=value")
             }
             return (String(parts[0]), String(parts[1]))
+        }
+    }
+
+    /// A regression objective by LightGBM's name or alias.
+    private static func regressionObjective(_ text: String) throws -> GradientBoostingParameters.RegressionObjective {
+        switch text.lowercased() {
+        case "regression", "l2", "regression_l2", "mse", "mean_squared_error", "rmse": return .l2
+        case "l1", "regression_l1", "mae", "mean_absolute_error": return .l1
+        case "huber": return .huber
+        default:
+            throw CairnError.invalid(
+                "Unknown objective '\(text)': use l2, l1 or huber (classification is chosen with --task)")
         }
     }
 
