@@ -88,6 +88,7 @@ let package = Package(
                 "CairnCore", "CairnAPI", "CairnArtifacts", "CairnArtifactsS3", "CairnTracking", "CairnRegistry", "CairnStore",
                 "CairnStorePostgres", "CairnML", "CairnServing", "CairnMonitoring",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -134,6 +135,7 @@ let package = Package(
             name: "CairnServerTests",
             dependencies: [
                 "CairnServer", "CairnTesting", "CairnServing", "CairnML", "CairnMonitoring", "CairnAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),

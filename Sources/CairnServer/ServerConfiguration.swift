@@ -19,13 +19,16 @@ public struct ServerConfiguration: Sendable {
     public var deploymentRefreshInterval: Duration
     /// How often the server looks for monitors whose scheduled run is due.
     public var monitorInterval: Duration
+    /// The key webhook bodies are signed with, or `nil` to send them unsigned.
+    public var webhookSecret: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, storePath: String = ".cairn/cairn.db",
         artifactsPath: String = ".cairn/artifacts", s3Credentials: SigV4.Credentials? = nil, maxBodySize: Int = 64 * 1024 * 1024,
         modelCacheDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-models"),
-        deploymentRefreshInterval: Duration = .seconds(5), monitorInterval: Duration = .seconds(10)
+        deploymentRefreshInterval: Duration = .seconds(5), monitorInterval: Duration = .seconds(10), webhookSecret: String? = nil
     ) {
+        self.webhookSecret = webhookSecret
         self.monitorInterval = monitorInterval
         self.modelCacheDirectory = modelCacheDirectory
         self.deploymentRefreshInterval = deploymentRefreshInterval

@@ -1,11 +1,19 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
 
-/// A real HTTP server on a loopback port that records the JSON bodies POSTed to `/hook`.
+/// A real HTTP server on a loopback port that records the JSON bodies POSTed to `/hook`, and their signature headers.
 final class WebhookReceiver: Sendable {
     private let received = Mutex<[Data]>([])
+    private let signatureHeaders = Mutex<[String?]>([])
+
+    /// The raw bodies received so far.
+    var rawBodies: [Data] { received.withLock { $0 } }
+
+    /// The `X-Cairn-Signature-256` header of each request received so far.
+    var signatures: [String?] { signatureHeaders.withLock { $0 } }
 
     /// The bodies received so far, as JSON objects.
     var bodies: [[String: Any]] {
@@ -19,6 +27,7 @@ final class WebhookReceiver: Sendable {
             let data = try await request.body.collect(upTo: 1 << 20)
             let body = Data(buffer: data)
             self.received.withLock { $0.append(body) }
+            self.signatureHeaders.withLock { $0.append(request.headers[HTTPField.Name("X-Cairn-Signature-256")!]) }
             return .ok
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))

@@ -16,6 +16,8 @@ struct ServerCommand: AsyncParsableCommand {
             With --store postgres://… and --artifacts s3://… any number of replicas share one database and bucket.
             Each option can also be set through its environment variable (CAIRN_HOST, CAIRN_PORT, CAIRN_STORE,
             CAIRN_ARTIFACTS); a flag wins over the environment. SIGTERM or SIGINT drains in-flight requests first.
+            With CAIRN_WEBHOOK_SECRET set, monitoring's webhook requests carry X-Cairn-Signature-256: sha256=<hex
+            HMAC-SHA256 of the body under that secret> (an environment variable only, so it never shows in ps).
             """)
 
     @Option(help: "Address to listen on (env CAIRN_HOST).")
@@ -41,6 +43,7 @@ struct ServerCommand: AsyncParsableCommand {
         configuration.storePath = store ?? environment["CAIRN_STORE"] ?? configuration.storePath
         configuration.artifactsPath = artifacts ?? environment["CAIRN_ARTIFACTS"] ?? configuration.artifactsPath
         configuration.s3Credentials = ArtifactStores.credentials(from: environment)
+        configuration.webhookSecret = environment["CAIRN_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
 
         let registry = try Self.bootstrap(logLevel: logLevel ?? environment["CAIRN_LOG_LEVEL"])
 

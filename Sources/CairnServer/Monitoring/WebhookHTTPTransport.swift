@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CairnMonitoring
+import Crypto
 import Foundation
 import NIOCore
 import Synchronization
@@ -8,18 +9,33 @@ import Synchronization
 ///
 /// It has its own client, made on the first delivery, that does not retry failed connections itself: a refused
 /// connection fails the attempt at once, and ``WebhookNotifier`` decides about retries. ``shutdown()`` closes it.
+/// With a secret, every request is signed: `X-Cairn-Signature-256: sha256=<hex HMAC-SHA256 of the body>`.
 final class WebhookHTTPTransport: WebhookTransport {
+    /// The header that carries the body's signature.
+    static let signatureHeader = "X-Cairn-Signature-256"
+
     /// How long one attempt may take.
     let timeout: TimeAmount
+    private let secret: SymmetricKey?
     private let client = Mutex<HTTPClient?>(nil)
 
-    init(timeout: TimeAmount) { self.timeout = timeout }
+    /// - Parameter secret: the key bodies are signed with, or `nil` to send them unsigned.
+    init(timeout: TimeAmount, secret: String? = nil) {
+        self.timeout = timeout
+        self.secret = secret.map { SymmetricKey(data: Data($0.utf8)) }
+    }
+
+    /// The signature header's value for a body: `sha256=` and the hex HMAC-SHA256 of the body under `key`.
+    static func signature(of body: Data, key: SymmetricKey) -> String {
+        "sha256=" + HMAC<SHA256>.authenticationCode(for: body, using: key).map { String(format: "%02x", $0) }.joined()
+    }
 
     func post(_ body: Data, to url: String) async throws -> Int {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "User-Agent", value: "cairn-webhook")
+        if let secret { request.headers.add(name: Self.signatureHeader, value: Self.signature(of: body, key: secret)) }
         request.body = .bytes(ByteBuffer(bytes: body))
         let response = try await httpClient().execute(request, timeout: timeout)
         // Read (and drop) the answer so the connection can be reused.
