@@ -46,7 +46,7 @@ struct PerformanceServiceTests {
         let service = PerformanceService(log: MemoryPredictionLog(records: Self.log(fixture.multiclass)))
         let report = try await service.performance(deployment: "d", window: TimeWindow("1h"), start: 10 * Self.hour, end: 11 * Self.hour)
         let window = try #require(report.windows.first)
-        // No AUC for three classes; every other metric as scikit-learn's macro average
+        // Every metric as scikit-learn's macro average (AUC one-vs-rest)
         Self.expectMetrics(window.metrics, fixture.multiclass.metrics)
     }
 

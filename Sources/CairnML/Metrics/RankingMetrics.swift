@@ -21,6 +21,24 @@ public enum RankingMetrics {
         return area / (positives * negatives)
     }
 
+    /// The multiclass area under the ROC curve as `roc_auc_score(multi_class="ovr", average="macro")`: the mean over
+    /// classes of the AUC of each class against the rest, scored by its probability.
+    /// - Parameters:
+    ///   - labels: the class index per row.
+    ///   - probabilities: one probability per class per row.
+    /// - Throws: `invalid_argument` for mismatched or empty inputs, non-finite scores, or a class absent from the
+    ///   labels (its AUC is undefined, as scikit-learn also refuses).
+    public static func rocAUCOneVsRest(labels: [Int], probabilities: [[Double]]) throws -> Double {
+        guard labels.count == probabilities.count, let classes = probabilities.first?.count, classes >= 2 else {
+            throw CairnError.invalid("rocAUCOneVsRest needs one probability per class (at least two) for each label")
+        }
+        var sum = 0.0
+        for k in 0..<classes {
+            sum += try rocAUC(labels: labels.map { $0 == k ? 1 : 0 }, scores: probabilities.map { $0[k] })
+        }
+        return sum / Double(classes)
+    }
+
     /// Average precision (`average_precision_score`): the sum over distinct thresholds of the recall gained times
     /// the precision there, without interpolation.
     /// - Throws: `invalid_argument` as ``rocAUC(labels:scores:)``.

@@ -69,8 +69,11 @@ enum PerformanceMetrics {
         }
         guard probabilityClasses.count == classes.count, probabilities.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return metrics }
         metrics["log_loss"] = try ClassificationMetrics.logLoss(labels: labels, probabilities: probabilities)
-        if classes.count == 2, Set(labels).count == 2 {
-            metrics["auc"] = try RankingMetrics.rocAUC(labels: labels, scores: probabilities.map { $0[1] })
+        // AUC is defined only when every class occurs among the labels (binary; one-vs-rest macro for more classes)
+        if Set(labels).count == classes.count {
+            metrics["auc"] = classes.count == 2
+                ? try RankingMetrics.rocAUC(labels: labels, scores: probabilities.map { $0[1] })
+                : try RankingMetrics.rocAUCOneVsRest(labels: labels, probabilities: probabilities)
         }
         return metrics
     }
