@@ -1,9 +1,10 @@
 import CairnCore
-import CairnMonitoring
 import CairnStore
 import CairnTesting
 import Synchronization
 import Testing
+
+@testable import CairnMonitoring
 
 /// Scheduled monitors on a shared store: of several replicas, exactly one runs each due check.
 struct MonitorSchedulingTests {
@@ -44,5 +45,24 @@ struct MonitorSchedulingTests {
             #expect(try await store.monitor(named: "m")?.nextRun == 2_700_000 + Int64(round) * 900_000)
         }
         #expect(try await store.runs(monitor: "m", limit: 100).count == 4)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aLongRunKeepsItsLeaseAndLosesItWhenDone(backend: StoreBackend) async throws {
+        let store = try await TestStores.store(backend)
+        let service = MonitorService(store: store, alerts: store, log: store)
+        let clock = SystemClock()
+        let start = clock.nowMillis()
+        #expect(try await store.claimLease("monitor/long", holder: "a", now: start, expiresAt: start + 2_000))
+        // While a run takes two and a half lease lengths, the lease is renewed and no other replica gets it
+        try await service.holding("monitor/long", holder: "a", duration: 2_000) {
+            try await Task.sleep(for: .milliseconds(5_000))
+            let later = clock.nowMillis()
+            #expect(try await !store.claimLease("monitor/long", holder: "b", now: later, expiresAt: later + 2_000))
+        }
+        // Once it is done the renewals stop, and the lease is free after it expires
+        try await Task.sleep(for: .milliseconds(2_500))
+        let after = clock.nowMillis()
+        #expect(try await store.claimLease("monitor/long", holder: "b", now: after, expiresAt: after + 2_000))
     }
 }

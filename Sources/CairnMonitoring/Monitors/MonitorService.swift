@@ -4,7 +4,8 @@ import Foundation
 /// Declares monitors of deployments, runs their checks (on demand or when due), keeps their history, and opens
 /// and resolves alerts.
 public struct MonitorService: Sendable {
-    /// How long a replica may hold a monitor's lease while it runs it, in milliseconds.
+    /// How long a monitor's lease lasts unless renewed, in milliseconds; the replica running the monitor renews it
+    /// every third of that, so a long run keeps it and a replica that dies loses it within this time.
     public static let leaseDuration: Int64 = 300_000
 
     let store: any MonitorStore
@@ -103,7 +104,7 @@ public struct MonitorService: Sendable {
                     let due = monitor.nextRun, due <= now
                 {
                     let slot = schedule.start(containing: now)
-                    runs.append(try await execute(monitor, trigger: .schedule, windowEnd: slot))
+                    runs.append(try await holding(lease, holder: holder) { try await execute(monitor, trigger: .schedule, windowEnd: slot) })
                     try await store.setNextRun(monitor: monitor.name, at: slot + schedule.milliseconds)
                 }
             } catch {
@@ -112,6 +113,23 @@ public struct MonitorService: Sendable {
             try await store.releaseLease(lease, holder: holder)
         }
         return (runs, failures)
+    }
+
+    /// Runs `body` while renewing `lease` for `holder` every third of `duration` (real time), so no other replica
+    /// takes the lease however long `body` runs.
+    func holding<T: Sendable>(
+        _ lease: String, holder: String, duration: Int64 = leaseDuration, _ body: () async throws -> T
+    ) async throws -> T {
+        let renewal = Task { [store, clock] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(duration / 3))
+                guard !Task.isCancelled else { return }
+                let now = clock.nowMillis()
+                _ = try? await store.claimLease(lease, holder: holder, now: now, expiresAt: now + duration)
+            }
+        }
+        defer { renewal.cancel() }
+        return try await body()
     }
 
     /// Runs the checks on `[windowEnd - window, windowEnd)`, stores the run, and opens or resolves the alert.
