@@ -14,7 +14,7 @@ public enum PredictionOutput {
         if let label = predictions[PredictionColumns.label] {
             all.append(InferenceTensor(
                 name: ServingSignature.labelOutput, datatype: .bytes, shape: [rows], values: label.strings().map { $0.map(FeatureValue.text) ?? .missing }))
-            let columns = try classes.map { try predictions.column(named: PredictionColumns.probability(of: $0)).doubles() }
+            let columns = try probabilityColumns(predictions, classes: classes)
             var values: [FeatureValue] = []
             values.reserveCapacity(rows * classes.count)
             for row in 0..<rows {
@@ -42,7 +42,7 @@ public enum PredictionOutput {
     public static func mlflowPredictions(_ predictions: Table, classes: [String], pyfunc: PyfuncPrediction) throws -> [ScoringPrediction] {
         if let label = predictions[PredictionColumns.label] {
             if pyfunc == .boosterOutput {
-                let columns = try classes.map { try predictions.column(named: PredictionColumns.probability(of: $0)).doubles() }
+                let columns = try probabilityColumns(predictions, classes: classes)
                 if columns.count == 2 { return columns[1].map { .value(.number($0)) } }
                 return (0..<predictions.rowCount).map { row in .values(columns.map { $0[row] }) }
             }
@@ -54,6 +54,11 @@ public enum PredictionOutput {
             }
         }
         return (predictions[PredictionColumns.prediction]?.doubles() ?? []).map { .value(.number($0)) }
+    }
+
+    /// Each class's probability column, in class order.
+    private static func probabilityColumns(_ predictions: Table, classes: [String]) throws -> [[Double]] {
+        try classes.map { try predictions.column(named: PredictionColumns.probability(of: $0)).doubles() }
     }
 }
 

@@ -29,7 +29,6 @@ public struct StandaloneEndpoint: InferenceEndpoint {
 
     public let name: String
     let version: String
-    let model: Result<ServedModel, CairnError>
     let options: Options
     /// The loaded model's batcher, or why the model did not load.
     private let batcher: Result<Batcher, CairnError>
@@ -38,14 +37,13 @@ public struct StandaloneEndpoint: InferenceEndpoint {
     public init(name: String, version: String, model: Result<ServedModel, CairnError>, options: Options = Options()) {
         self.name = name
         self.version = version
-        self.model = model
         self.options = options
         batcher = model.map { Batcher(model: $0, settings: options.batching, metrics: ServingMetrics(endpoint: name, version: version)) }
     }
 
     public func status() async -> EndpointStatus {
-        switch model {
-        case .success(let model): EndpointStatus(versions: [.init(version: version, model: model, problem: nil)])
+        switch batcher {
+        case .success(let batcher): EndpointStatus(versions: [.init(version: version, model: batcher.model, problem: nil)])
         case .failure(let error): EndpointStatus(versions: [.init(version: version, model: nil, problem: error.message)])
         }
     }

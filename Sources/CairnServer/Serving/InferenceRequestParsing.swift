@@ -38,21 +38,22 @@ enum InferenceRequestParsing {
     /// - Throws: `malformedRequest` for invalid JSON, a missing field or a field of the wrong type, or binary data
     ///   whose sizes do not add up; `invalidArgument` for tensor data that does not fit its datatype.
     static func parse(_ body: ByteBuffer, jsonLength: String? = nil) throws -> InferenceCall {
-        let bytes = Array(body.readableBytesView)
+        let size = body.readableBytes
         let split = try jsonLength.map { text in
-            guard let length = Int(text), (0...bytes.count).contains(length) else {
-                throw malformed("header '\(HTTPField.Name.inferenceHeaderContentLength)' must be a byte count from 0 to the body's \(bytes.count) bytes, not '\(text)'")
+            guard let length = Int(text), (0...size).contains(length) else {
+                throw malformed("header '\(HTTPField.Name.inferenceHeaderContentLength)' must be a byte count from 0 to the body's \(size) bytes, not '\(text)'")
             }
             return length
-        } ?? bytes.count
+        } ?? size
         let json: JSONValue
         do {
-            json = try bytes[..<split].withUnsafeBytes { try JSONValue(parsing: $0) }
+            json = try body.withUnsafeReadableBytes { try JSONValue(parsing: UnsafeRawBufferPointer(rebasing: $0[..<split])) }
         } catch let error as CairnError {
             throw CairnError(.malformedRequest, "Invalid request body: the body is not valid JSON (\(error.message))")
         }
         let root = try object(json, "the body")
-        var binary = bytes[split...]
+        // Only the binary part, usually empty, is copied.
+        var binary = ArraySlice(body.withUnsafeReadableBytes { Array($0[split...]) })
         let inputs = try array(root["inputs"], "inputs").enumerated().map { index, item in
             try tensor(try object(item, "inputs[\(index)]"), field: "inputs[\(index)]", binary: &binary)
         }
