@@ -75,8 +75,7 @@ final class Batcher: Sendable {
         let start = ContinuousClock.now
         let predictions = try model.predictor.predict(rows)
         let elapsed = ContinuousClock.now - start
-        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-        nanosecondsPerRow.store(Int(nanoseconds) / max(rows.rowCount, 1), ordering: .relaxed)
+        nanosecondsPerRow.store(Int(elapsed.nanoseconds) / max(rows.rowCount, 1), ordering: .relaxed)
         return predictions
     }
 
@@ -103,7 +102,7 @@ final class Batcher: Sendable {
 
     /// Forms and predicts one batch around the leader's rows, then passes leadership on.
     private func lead(_ rows: Table) async throws -> Table {
-        if settings.maxQueueDelayMicros > 0, settings.maxBatchSize > 1 {
+        if settings.maxQueueDelayMicros > 0 {
             let start = ContinuousClock.now
             let delay = Duration.microseconds(settings.maxQueueDelayMicros)
             while queueDepth < settings.maxBatchSize - 1, ContinuousClock.now - start < delay {

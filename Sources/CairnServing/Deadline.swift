@@ -41,8 +41,7 @@ enum Deadline {
                 take()?.resume(throwing: CairnError(.timedOut, "The prediction did not finish within the request's timeout"))
             }
             let remaining = ContinuousClock.now.duration(to: deadline)
-            let nanoseconds = max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
-            PredictorThreads.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: timer)
+            PredictorThreads.timers.asyncAfter(deadline: .now() + .nanoseconds(Int(max(0, remaining.nanoseconds))), execute: timer)
             start { result in
                 timer.cancel()
                 take()?.resume(with: result)

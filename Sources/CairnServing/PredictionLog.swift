@@ -47,10 +47,14 @@ public final class PredictionLog: Sendable {
         requestID: String, deployment: String, model: ServedModel, inputs: Table, outputs: Table, latency: Duration, samplingRate: Double
     ) {
         guard samplingRate >= 1 || Double.random(in: 0..<1) < samplingRate else { return }
+        // A full buffer drops the record before any work is spent encoding it.
+        guard buffer.withLock({ $0.count < configuration.capacity }) else {
+            droppedCount.withLock { $0 += 1 }
+            return
+        }
         let record = PredictionRecord(
             requestID: requestID, deployment: deployment, model: model.name, version: model.version, inputs: Self.json(inputs),
-            outputs: Self.json(outputs), latencyMicros: latency.components.seconds * 1_000_000 + latency.components.attoseconds / 1_000_000_000_000,
-            time: clock.nowMillis())
+            outputs: Self.json(outputs), latencyMicros: latency.microseconds, time: clock.nowMillis())
         let accepted = buffer.withLock { buffer in
             guard buffer.count < configuration.capacity else { return false }
             buffer.append(record)

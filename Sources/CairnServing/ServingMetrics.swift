@@ -1,3 +1,4 @@
+import CairnCore
 import Metrics
 
 /// The serving metrics of one model version of an endpoint (a deployment or a standalone model), with the
@@ -21,7 +22,7 @@ struct ServingMetrics: Sendable {
     /// Counts one request and its latency.
     func request(succeeded: Bool, duration: Duration) {
         (succeeded ? ok : failed).increment()
-        latency.recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+        latency.recordNanoseconds(duration.nanoseconds)
     }
 
     /// Records the number of requests one predictor call served.

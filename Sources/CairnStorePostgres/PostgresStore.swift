@@ -108,7 +108,7 @@ public final class PostgresStore: Service, Sendable {
         let start = ContinuousClock.now
         defer {
             let elapsed = ContinuousClock.now - start
-            timer.recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+            timer.recordNanoseconds(elapsed.nanoseconds)
         }
         do {
             return try await PostgresErrors.withDeadline(configuration.requestTimeout, body)

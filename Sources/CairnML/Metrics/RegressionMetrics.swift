@@ -6,14 +6,14 @@ public enum RegressionMetrics {
     /// - Throws: `invalid_argument` for mismatched or empty inputs or non-finite values.
     public static func rmse(targets: [Double], predictions: [Double]) throws -> Double {
         try check(targets, predictions)
-        return sqrt(mean(zip(targets, predictions).map { ($0 - $1) * ($0 - $1) }))
+        return sqrt(ColumnStatistics.mean(zip(targets, predictions).map { ($0 - $1) * ($0 - $1) }))
     }
 
     /// The mean absolute error (`mean_absolute_error`).
     /// - Throws: `invalid_argument` for mismatched or empty inputs or non-finite values.
     public static func mae(targets: [Double], predictions: [Double]) throws -> Double {
         try check(targets, predictions)
-        return mean(zip(targets, predictions).map { abs($0 - $1) })
+        return ColumnStatistics.mean(zip(targets, predictions).map { abs($0 - $1) })
     }
 
     /// The coefficient of determination (`r2_score`); for a constant target, 1 when predictions are exact and 0
@@ -21,7 +21,7 @@ public enum RegressionMetrics {
     /// - Throws: `invalid_argument` for mismatched or empty inputs or non-finite values.
     public static func r2(targets: [Double], predictions: [Double]) throws -> Double {
         try check(targets, predictions)
-        let average = mean(targets)
+        let average = ColumnStatistics.mean(targets)
         let residual = zip(targets, predictions).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         let total = targets.reduce(0) { $0 + ($1 - average) * ($1 - average) }
         if total == 0 { return residual == 0 ? 1 : 0 }
@@ -33,7 +33,7 @@ public enum RegressionMetrics {
     /// - Throws: `invalid_argument` for mismatched or empty inputs or non-finite values.
     public static func mape(targets: [Double], predictions: [Double]) throws -> Double {
         try check(targets, predictions)
-        return mean(zip(targets, predictions).map { abs($1 - $0) / max(abs($0), .ulpOfOne) })
+        return ColumnStatistics.mean(zip(targets, predictions).map { abs($1 - $0) / max(abs($0), .ulpOfOne) })
     }
 
     private static func check(_ targets: [Double], _ predictions: [Double]) throws {
@@ -41,6 +41,4 @@ public enum RegressionMetrics {
         try MetricInput.checkFinite(targets, "targets")
         try MetricInput.checkFinite(predictions, "predictions")
     }
-
-    private static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
 }

@@ -55,8 +55,7 @@ public struct TargetEncoder: Sendable, Codable, Equatable, FittedTransformer {
             sums[Int(code)] += target
             counts[Int(code)] += 1
         }
-        guard smoothing == nil else {
-            let s = smoothing!
+        if let s = smoothing {
             return (0..<count).map { c in counts[c] + s == 0 ? mean : (sums[c] + s * mean) / (counts[c] + s) }
         }
         let variance = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(y.count)

@@ -5,7 +5,7 @@ import CairnML
 enum MonitorChecks {
     /// The drift and quality checks of a window's inputs against the monitor's reference.
     static func data(_ spec: MonitorSpec, inputs: Table?) -> (checks: [CheckResult], drift: DriftReport?) {
-        guard spec.drift != nil || spec.quality != nil, let reference = spec.reference else { return ([], nil) }
+        guard let reference = spec.reference else { return ([], nil) }
         let rows = inputs?.rowCount ?? 0
         guard let inputs, rows >= spec.minRows else {
             let reason = rows == 0 ? "no predictions in the window" : "only \(rows) rows in the window (min_rows \(spec.minRows))"

@@ -10,7 +10,8 @@ public struct MonitorService: Sendable {
 
     let store: any MonitorStore
     let alerts: any AlertStore
-    let performance: PerformanceService
+    /// Performance and inputs over the prediction log, as the checks read them.
+    public let performance: PerformanceService
     let notifier: (any AlertNotifier)?
     let observer: (any MonitoringObserver)?
     let clock: any WallClock
@@ -140,15 +141,17 @@ public struct MonitorService: Sendable {
         var drift: DriftReport?
         var rows = 0
         do {
+            // The window's log is read once for every check.
+            let records = try await performance.read(deployment: spec.deployment, start: start, end: windowEnd)
             if spec.drift != nil || spec.quality != nil {
-                let inputs = try await performance.inputs(deployment: spec.deployment, start: start, end: windowEnd)
+                let inputs = try PerformanceService.inputs(of: records)
                 rows = inputs?.rowCount ?? 0
                 (checks, drift) = MonitorChecks.data(spec, inputs: inputs)
             }
             if !spec.performance.isEmpty {
-                let report = try await performance.measure(deployment: spec.deployment, start: start, end: windowEnd, window: spec.window) { _ in
-                    (start, windowEnd)
-                }
+                let report = try performance.measure(
+                    records, deployment: spec.deployment, start: start, end: windowEnd, window: spec.window
+                ) { _ in (start, windowEnd) }
                 rows = max(rows, report.windows.map(\.predictions).reduce(0, +))
                 checks += MonitorChecks.performance(spec, report: report)
             }

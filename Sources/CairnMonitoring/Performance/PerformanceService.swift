@@ -28,25 +28,28 @@ public struct PerformanceService: Sendable {
     ///   ``maxWindows`` windows or more than ``maxPredictions`` requests in the range.
     public func performance(deployment: String, window: TimeWindow, start: Int64? = nil, end: Int64? = nil) async throws -> PerformanceReport {
         let range = try self.range(window: window, start: start, end: end)
-        return try await measure(deployment: deployment, start: range.start, end: range.end, window: window) { time in
+        let records = try await read(deployment: deployment, start: range.start, end: range.end)
+        return try measure(records, deployment: deployment, start: range.start, end: range.end, window: window) { time in
             let start = window.start(containing: time)
             return (start, start + window.milliseconds)
         }
     }
 
-    /// Measures the predictions of `[start, end)` grouped by the window `bucket` gives each prediction time.
+    /// Measures `records`, the predictions of `[start, end)`, grouped by the window `bucket` gives each prediction
+    /// time.
     func measure(
-        deployment: String, start: Int64, end: Int64, window: TimeWindow, bucket: (Int64) -> (start: Int64, end: Int64)
-    ) async throws -> PerformanceReport {
-        let records = try await read(deployment: deployment, start: start, end: end)
+        _ records: [LabeledPrediction], deployment: String, start: Int64, end: Int64, window: TimeWindow,
+        bucket: (Int64) -> (start: Int64, end: Int64)
+    ) throws -> PerformanceReport {
         var groups: [WindowKey: WindowRows] = [:]
         var task: PredictionTask?
         for record in records {
             let outputs = try LoggedJSON.columns(record.outputs)
-            task = PerformanceMetrics.task(outputs: outputs.columns) ?? task
+            let recordTask = PerformanceMetrics.task(outputs: outputs.columns)
+            task = recordTask ?? task
             let range = bucket(record.time)
             let key = WindowKey(start: range.start, end: range.end, model: record.model, version: record.version)
-            groups[key, default: WindowRows()].add(record, outputs: outputs)
+            groups[key, default: WindowRows()].add(record, outputs: outputs, task: recordTask)
         }
         let windows = groups.keys.sorted().map { groups[$0]!.measured(key: $0) }
         return PerformanceReport(
@@ -60,8 +63,12 @@ public struct PerformanceService: Sendable {
     ///   ``maxPredictions`` requests.
     public func inputs(deployment: String, start: Int64, end: Int64) async throws -> Table? {
         guard start < end else { throw CairnError.invalid("start must be before end") }
-        let records = try await read(deployment: deployment, start: start, end: end)
-        return try records.isEmpty ? nil : LoggedJSON.inputTable(records)
+        return try Self.inputs(of: try await read(deployment: deployment, start: start, end: end))
+    }
+
+    /// The inputs of `records` as one table, or `nil` for no records.
+    static func inputs(of records: [LabeledPrediction]) throws -> Table? {
+        try records.isEmpty ? nil : LoggedJSON.inputTable(records)
     }
 
     /// Drift of the inputs logged in `[start, end)` against a reference profile.
@@ -95,7 +102,9 @@ public struct PerformanceService: Sendable {
         return (start, end)
     }
 
-    private func read(deployment: String, start: Int64, end: Int64) async throws -> [LabeledPrediction] {
+    /// The labeled predictions of `[start, end)`.
+    /// - Throws: `not_found` for an unknown deployment; `invalid_argument` for more than ``maxPredictions``.
+    func read(deployment: String, start: Int64, end: Int64) async throws -> [LabeledPrediction] {
         guard try await log.deploymentExists(deployment) else { throw CairnError.notFound("Deployment '\(deployment)' does not exist") }
         let records = try await log.labeledPredictions(deployment: deployment, start: start, end: end, limit: Self.maxPredictions + 1)
         guard records.count <= Self.maxPredictions else {
@@ -124,9 +133,10 @@ private struct WindowRows {
     var misfitLabels = 0
     var task: PredictionTask?
 
-    mutating func add(_ record: LabeledPrediction, outputs: (columns: [String: [LoggedJSON.Value]], rows: Int)) {
+    /// Adds a record whose outputs show `task` (if they show one).
+    mutating func add(_ record: LabeledPrediction, outputs: (columns: [String: [LoggedJSON.Value]], rows: Int), task: PredictionTask?) {
         predictions += outputs.rows
-        task = PerformanceMetrics.task(outputs: outputs.columns) ?? task
+        self.task = task ?? self.task
         guard let label = record.label else { return }
         guard let labels = LoggedJSON.labels(label, rows: outputs.rows) else {
             misfitLabels += 1

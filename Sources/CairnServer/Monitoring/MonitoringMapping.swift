@@ -82,9 +82,7 @@ enum MonitoringMapping {
 
     /// A drift report in `cairn monitor drift --json`'s shape.
     static func driftJSON(_ report: DriftReport) throws -> JSONValue {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try JSONDecoder().decode(JSONValue.self, from: try encoder.encode(DriftJSON(report)))
+        try JSONDecoder().decode(JSONValue.self, from: try ServingJSON.encode(DriftJSON(report)))
     }
 
     static func body(_ alert: Alert, deliveries: [WebhookDelivery]) -> AlertBody {

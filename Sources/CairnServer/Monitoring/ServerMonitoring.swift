@@ -27,7 +27,7 @@ public struct ServerMonitoring: Sendable {
         let metrics = MonitoringMetrics()
         notifier = WebhookNotifier(transport: transport ?? http!, store: store, configuration: webhooks, observer: metrics, clock: clock)
         monitors = MonitorService(store: store, alerts: store, log: store, notifier: notifier, observer: metrics, clock: clock)
-        performance = PerformanceService(log: store, clock: clock)
+        performance = monitors.performance
     }
 
     /// The scheduler, checking for due monitors every `interval`, and the webhook deliveries.

@@ -24,9 +24,8 @@ struct PredictionLogController {
             return try MLflowJSON.response(RecordLabelsResponse(unknown_request_ids: unknown))
         }
         group.get("{name}/predictions") { request, context in
-            let limitText = request.uri.queryParameters["limit"].map(String.init) ?? "100"
-            guard let limit = Int(limitText) else { throw CairnError.invalid("limit must be a number, not '\(limitText)'") }
-            let records = try await predictions.recent(deployment: context.parameters.require("name"), limit: limit)
+            let records = try await predictions.recent(
+                deployment: context.parameters.require("name"), limit: try request.intQuery("limit", default: 100))
             return try MLflowJSON.response(PredictionsResponse(predictions: records.map(Self.body)))
         }
     }

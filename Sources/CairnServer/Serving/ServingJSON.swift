@@ -24,7 +24,8 @@ enum ServingJSON {
         return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: buffer))
     }
 
-    private static func encode(_ value: some Encodable) throws -> Data {
+    /// Compact JSON, non-finite numbers as the strings `NaN`, `Infinity`, `-Infinity`.
+    static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
