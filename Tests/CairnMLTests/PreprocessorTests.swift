@@ -126,6 +126,36 @@ struct PreprocessorTests {
         #expect(try loaded.outputs(unseen) != loaded.outputs(test))
     }
 
+    @Test func explanationsOfAPreprocessedModelSumDerivedColumnsIntoTheirInputs() throws {
+        // Given boosted trees trained behind one-hot and multiclass target encoding on the adult data
+        let (train, test) = try TestData.adult()
+        let rows = test.selecting(rows: Array(0..<40))
+        var parameters = GradientBoostingParameters()
+        parameters.numIterations = 20
+        let model = try Trainer.train(
+            train, target: "c14", algorithm: .gradientBoosting(parameters), preprocessing: try PreprocessingStep.parse("onehot"))
+        // When the rows are explained by input column and by derived column
+        let inputs = try Explainer.contributions(model, rows)
+        let derived = try Explainer.contributions(model, rows, by: .derived)
+        // Then the input explanation names the model's input columns, the derived one the indicators
+        #expect(inputs.featureNames == model.schema.names)
+        #expect(derived.featureNames.contains("c1=Private"))
+        #expect(derived.featureNames.count > inputs.featureNames.count)
+        // And a categorical input's contribution is the sum of its indicators', a numeric one's is its own
+        let workclass = inputs.featureNames.firstIndex(of: "c1")!
+        let indicators = derived.featureNames.indices.filter { derived.featureNames[$0].hasPrefix("c1=") }
+        let age = inputs.featureNames.firstIndex(of: "c0")!
+        let raw = try model.rawScores(rows)[0]
+        for row in 0..<rows.rowCount {
+            let sum = indicators.reduce(0) { $0 + derived.values[0][row][$1] }
+            #expect(abs(inputs.values[0][row][workclass] - sum) < 1e-12)
+            #expect(inputs.values[0][row][age] == derived.values[0][row][derived.featureNames.firstIndex(of: "c0")!])
+            // And each row still adds up to its raw score
+            #expect(abs(inputs.baseValues[0] + inputs.values[0][row].reduce(0, +) - raw[row]) < 1e-9)
+        }
+        #expect(indicators.contains { i in (0..<rows.rowCount).contains { derived.values[0][$0][i] != 0 } })
+    }
+
     @Test func unknownStepsAreRejectedWithTheirName() {
         for text in ["impute=mode", "scale=2", "target=-1", "target=auto:1", "impute=mean:3", "pca"] {
             #expect(throws: CairnError.self) { try PreprocessingStep.parse(text) }

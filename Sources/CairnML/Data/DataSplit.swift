@@ -37,7 +37,7 @@ public enum DataSplit {
     /// `k` folds over shuffled rows; each row is held out by exactly one fold.
     /// - Throws: `invalid_argument` when `k` is below 2 or above the row count.
     public static func kFold(rowCount: Int, k: Int, seed: UInt64 = 0) throws -> [Fold] {
-        guard k >= 2, k <= rowCount else { throw CairnError.invalid("k-fold needs 2 ≤ k ≤ rows (\(rowCount)), got \(k)") }
+        try checkFoldCount(k, rowCount: rowCount)
         var generator = SeededGenerator(seed: seed)
         let shuffled = Array(0..<rowCount).shuffled(using: &generator)
         return (0..<k).map { f in fold(rowCount, test: shuffled.indices.filter { $0 % k == f }.map { shuffled[$0] }.sorted()) }
@@ -46,7 +46,7 @@ public enum DataSplit {
     /// `k` folds that each hold out about `1/k` of every class, dealing each class's shuffled rows round-robin.
     /// - Throws: `invalid_argument` when `k` is below 2 or above the row count.
     public static func stratifiedKFold<Label: Hashable>(labels: [Label], k: Int, seed: UInt64 = 0) throws -> [Fold] {
-        guard k >= 2, k <= labels.count else { throw CairnError.invalid("k-fold needs 2 ≤ k ≤ rows (\(labels.count)), got \(k)") }
+        try checkFoldCount(k, rowCount: labels.count)
         var generator = SeededGenerator(seed: seed)
         var assignment = [Int](repeating: 0, count: labels.count)
         var next = 0
@@ -56,7 +56,7 @@ public enum DataSplit {
                 next += 1
             }
         }
-        return (0..<k).map { f in fold(labels.count, test: assignment.indices.filter { assignment[$0] == f }) }
+        return folds(assignment: assignment, k: k)
     }
 
     /// The last `testFraction` of the rows held out, for data in time order (no shuffling, no look-ahead).
@@ -71,11 +71,17 @@ public enum DataSplit {
         guard fraction > 0, fraction < 1 else { throw CairnError.invalid("the test fraction must be in (0, 1)") }
     }
 
+    /// - Throws: `invalid_argument` when `k` is below 2 or above the row count.
+    static func checkFoldCount(_ k: Int, rowCount: Int) throws {
+        guard k >= 2, k <= rowCount else { throw CairnError.invalid("k-fold needs 2 ≤ k ≤ rows (\(rowCount)), got \(k)") }
+    }
+
     private static func testSize(_ rowCount: Int, _ fraction: Double) -> Int {
         min(max(1, Int((Double(rowCount) * fraction).rounded())), rowCount - 1)
     }
 
-    private static func groups<Label: Hashable>(_ labels: [Label]) -> [[Int]] {
+    /// The rows of each label, the labels in order of first appearance.
+    static func groups<Label: Hashable>(_ labels: [Label]) -> [[Int]] {
         var byLabel: [Label: [Int]] = [:]
         var order: [Label] = []
         for (row, label) in labels.enumerated() {
@@ -85,8 +91,16 @@ public enum DataSplit {
         return order.map { byLabel[$0]! }
     }
 
-    private static func fold(_ rowCount: Int, test: [Int]) -> Fold {
+    /// The fold holding out `test` (increasing row indices) of `rowCount` rows.
+    static func fold(_ rowCount: Int, test: [Int]) -> Fold {
         let held = Set(test)
         return Fold(train: (0..<rowCount).filter { !held.contains($0) }, test: test)
+    }
+
+    /// `k` folds, fold `f` holding out the rows whose `assignment` is `f`.
+    static func folds(assignment: [Int], k: Int) -> [Fold] {
+        (0..<k).map { f in
+            Fold(train: assignment.indices.filter { assignment[$0] != f }, test: assignment.indices.filter { assignment[$0] == f })
+        }
     }
 }

@@ -1,13 +1,30 @@
 /// Explains a ``TabularModel``'s predictions feature by feature: exact TreeSHAP for tree models, exact
-/// coefficient-times-deviation contributions for linear ones. Features are those the estimator sees: after a
-/// model's preprocessing, derived columns (such as one-hot indicators) are explained one by one.
+/// coefficient-times-deviation contributions for linear ones.
 public enum Explainer {
+    /// Which features a model with preprocessing is explained by.
+    public enum Features: Sendable {
+        /// The model's input columns: the contributions of the columns a preprocessing step derives from one input
+        /// (such as its one-hot indicators) summed, which keeps each row's total.
+        case inputs
+        /// The columns the estimator sees after preprocessing, one by one (such as `color=red`).
+        case derived
+    }
+
     /// The contributions of every feature to every row's raw scores.
     /// - Throws: as ``FeatureSchema/matrix(_:)``.
-    public static func contributions(_ model: TabularModel, _ table: Table) throws -> FeatureContributions {
+    public static func contributions(
+        _ model: TabularModel, _ table: Table, by features: Features = .inputs
+    ) throws -> FeatureContributions {
         let frame = try model.features(table)
+        let derived = contributions(model.estimator, frame)
+        guard features == .inputs, model.preprocessor != nil else { return derived }
+        return derived.summed(into: model.schema.names, origins: frame.origins)
+    }
+
+    /// The contributions of the estimator's features.
+    private static func contributions(_ estimator: Estimator, _ frame: FeatureFrame) -> FeatureContributions {
         let features = frame.matrix
-        switch model.estimator {
+        switch estimator {
         case .gradientBoosting(let ensemble):
             return treeContributions(
                 ensemble.trees, initialScores: ensemble.initialScores, scale: 1, features, names: frame.names)

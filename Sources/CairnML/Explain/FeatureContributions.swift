@@ -20,4 +20,16 @@ public struct FeatureContributions: Sendable, Equatable {
         }
         return sums.map { rows == 0 ? 0 : $0 / Double(rows) }
     }
+
+    /// The contributions of groups of features, summed: feature `f` belongs to group `origins[f]`, named `names`.
+    func summed(into names: [String], origins: [Int]) -> FeatureContributions {
+        let grouped = values.map { output in
+            output.map { row in
+                var sums = [Double](repeating: 0, count: names.count)
+                for (f, value) in row.enumerated() { sums[origins[f]] += value }
+                return sums
+            }
+        }
+        return FeatureContributions(featureNames: names, baseValues: baseValues, values: grouped)
+    }
 }

@@ -9,14 +9,20 @@ public struct FeatureFrame: Sendable, Equatable {
     public var categories: [[String]?]
     /// The number of rows.
     public let rowCount: Int
+    /// Per column, the index of the input feature it derives from: a one-hot indicator's categorical feature, or
+    /// the column itself before preprocessing.
+    public var origins: [Int]
 
-    /// A frame of the given columns.
-    public init(names: [String], columns: [[Double]], categories: [[String]?], rowCount: Int) {
-        precondition(names.count == columns.count && columns.count == categories.count, "feature frame parts differ in length")
+    /// A frame of the given columns, each derived from the input feature at `origins` (by default, from itself).
+    public init(names: [String], columns: [[Double]], categories: [[String]?], rowCount: Int, origins: [Int]? = nil) {
+        precondition(
+            names.count == columns.count && columns.count == categories.count && (origins?.count ?? names.count) == names.count,
+            "feature frame parts differ in length")
         self.names = names
         self.columns = columns
         self.categories = categories
         self.rowCount = rowCount
+        self.origins = origins ?? Array(names.indices)
     }
 
     /// The features of `matrix` as described by `schema`.
@@ -29,9 +35,4 @@ public struct FeatureFrame: Sendable, Equatable {
 
     /// Per column, the number of categories of a categorical one, or `nil` for numeric.
     public var categoryCounts: [Int?] { categories.map { $0?.count } }
-
-    /// The rows at `indices`, in that order.
-    func selecting(rows indices: [Int]) -> FeatureFrame {
-        FeatureFrame(names: names, columns: columns.map { c in indices.map { c[$0] } }, categories: categories, rowCount: indices.count)
-    }
 }

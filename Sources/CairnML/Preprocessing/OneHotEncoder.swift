@@ -15,11 +15,13 @@ public struct OneHotEncoder: Sendable, Codable, Equatable, FittedTransformer {
         var names: [String] = []
         var columns: [[Double]] = []
         var categories: [[String]?] = []
+        var origins: [Int] = []
         for j in frame.columns.indices {
             guard let order = codeOrder[j], let levels = frame.categories[j] else {
                 names.append(frame.names[j])
                 columns.append(frame.columns[j])
                 categories.append(frame.categories[j])
+                origins.append(frame.origins[j])
                 continue
             }
             for code in order {
@@ -27,8 +29,9 @@ public struct OneHotEncoder: Sendable, Codable, Equatable, FittedTransformer {
                 names.append("\(frame.names[j])=\(levels[code])")
                 columns.append(frame.columns[j].map { $0 == value ? 1 : 0 })
                 categories.append(nil)
+                origins.append(frame.origins[j])
             }
         }
-        return FeatureFrame(names: names, columns: columns, categories: categories, rowCount: frame.rowCount)
+        return FeatureFrame(names: names, columns: columns, categories: categories, rowCount: frame.rowCount, origins: origins)
     }
 }

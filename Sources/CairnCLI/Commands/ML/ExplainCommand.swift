@@ -10,7 +10,9 @@ struct ExplainCommand: AsyncParsableCommand {
         discussion: """
             Contributions are exact: TreeSHAP for boosted trees, coefficient times deviation from the mean for linear
             models, on the model's raw score (log-odds for classifiers). The CSV has a row column, the base value, and
-            one column per feature (per class and feature, as class:feature, for multiclass models).
+            one column per feature (per class and feature, as class:feature, for multiclass models). For a model trained
+            with --preprocess, a feature is an input column (its derived columns' contributions summed) unless
+            --derived asks for the derived columns (such as color=red) one by one.
             With --method permutation (needs --target), prints instead how much the held-out score (AUC, accuracy or
             R²) drops when each feature is shuffled, averaged over --repeats shuffles.
             """)
@@ -23,6 +25,8 @@ struct ExplainCommand: AsyncParsableCommand {
     var method = "contributions"
     @Option(help: "The target column, for --method permutation.") var target: String?
     @Option(help: "Shuffles per feature, for --method permutation.") var repeats = 5
+    @Flag(help: "Explain the columns the model's preprocessing derives (such as color=red) one by one, not per input column.")
+    var derived = false
     @Flag(help: "Print global importances as JSON.") var json = false
 
     func validate() throws {
@@ -36,7 +40,7 @@ struct ExplainCommand: AsyncParsableCommand {
         try await Output.run {
             let loaded = try ModelFile.load(from: model)
             if method == "permutation", let target { return try permutation(loaded, target: target) }
-            let contributions = try Explainer.contributions(loaded, try dataOptions.read(data))
+            let contributions = try Explainer.contributions(loaded, try dataOptions.read(data), by: derived ? .derived : .inputs)
             try Self.csv(contributions, classes: loaded.classes).write(toFile: output, atomically: true, encoding: .utf8)
             let ranked = zip(contributions.featureNames, contributions.meanAbsolute).sorted { $0.1 > $1.1 }
             if json { return try Output.json(Dictionary(uniqueKeysWithValues: ranked)) }
