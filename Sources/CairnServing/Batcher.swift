@@ -1,11 +1,12 @@
 import CairnCore
 import CairnML
+import Dispatch
 import Synchronization
 
 /// Dynamic batching for one model version: requests that arrive together are predicted in one call.
 ///
 /// No background task: the first request to find the batcher idle becomes the leader. It waits up to the queue
-/// delay for others (less when the batch fills), predicts its own rows with up to `maxBatchSize - 1` queued
+/// delay for others (woken at once when the batch fills), predicts its own rows with up to `maxBatchSize - 1` queued
 /// requests in one call, answers them, and hands leadership to the oldest request still queued. A full queue
 /// answers `unavailable` at once (503 with Retry-After); a request whose deadline passed while queued is dropped
 /// from its batch, and a caller whose deadline passes gets `timedOut` (504) whatever its request is waiting for.
@@ -24,6 +25,9 @@ final class Batcher: Sendable {
     private struct State: Sendable {
         var leading = false
         var queue: [Waiting] = []
+        /// The leader waiting for its batch to fill, and which wait it is (so a late timer wakes no later leader).
+        var filling: (wait: Int, continuation: CheckedContinuation<Void, Never>)?
+        var waits = 0
     }
 
     let model: ServedModel
@@ -82,7 +86,7 @@ final class Batcher: Sendable {
     /// Waits for a turn: answered as part of another request's batch, or leading a batch.
     private func enqueue(_ rows: Table, deadline: ContinuousClock.Instant) async throws -> Table {
         let turn = try await withCheckedThrowingContinuation { continuation in
-            state.withLock { state in
+            let filled = state.withLock { state -> CheckedContinuation<Void, Never>? in
                 if !state.leading {
                     state.leading = true
                     continuation.resume(returning: Turn.lead)
@@ -90,8 +94,11 @@ final class Batcher: Sendable {
                     continuation.resume(throwing: CairnError(.unavailable, "The queue of \(model.name) version \(model.version) is full; retry later"))
                 } else {
                     state.queue.append(Waiting(rows: rows, deadline: deadline, continuation: continuation))
+                    if state.queue.count >= settings.maxBatchSize - 1 { return Self.takeFilling(&state, wait: nil) }
                 }
+                return nil
             }
+            filled?.resume()
             metrics.queueDepth(queueDepth)
         }
         switch turn {
@@ -102,13 +109,7 @@ final class Batcher: Sendable {
 
     /// Forms and predicts one batch around the leader's rows, then passes leadership on.
     private func lead(_ rows: Table) async throws -> Table {
-        if settings.maxQueueDelayMicros > 0 {
-            let start = ContinuousClock.now
-            let delay = Duration.microseconds(settings.maxQueueDelayMicros)
-            while queueDepth < settings.maxBatchSize - 1, ContinuousClock.now - start < delay {
-                try? await Task.sleep(for: min(delay / 4, .microseconds(200)))
-            }
-        }
+        if settings.maxQueueDelayMicros > 0 { await waitForBatch() }
         let now = ContinuousClock.now
         let (batch, expired) = state.withLock { state -> ([Waiting], [Waiting]) in
             let taken = Array(state.queue.prefix(settings.maxBatchSize - 1))
@@ -134,6 +135,30 @@ final class Batcher: Sendable {
             for waiting in batch { waiting.continuation.resume(throwing: error) }
             throw error
         }
+    }
+
+    /// Returns when `maxBatchSize - 1` requests are queued (told by ``enqueue(_:deadline:)``) or the queue delay has
+    /// passed (told by a timer), whichever comes first.
+    private func waitForBatch() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let wait = state.withLock { state -> Int? in
+                guard state.queue.count < settings.maxBatchSize - 1 else { return nil }
+                state.waits += 1
+                state.filling = (state.waits, continuation)
+                return state.waits
+            }
+            guard let wait else { return continuation.resume() }
+            PredictorThreads.timers.asyncAfter(deadline: .now() + .microseconds(Int(settings.maxQueueDelayMicros))) {
+                self.state.withLock { Self.takeFilling(&$0, wait: wait) }?.resume()
+            }
+        }
+    }
+
+    /// Takes the waiting leader's continuation (if `wait` is given, only when it is still that wait).
+    private static func takeFilling(_ state: inout State, wait: Int?) -> CheckedContinuation<Void, Never>? {
+        guard let filling = state.filling, wait == nil || wait == filling.wait else { return nil }
+        state.filling = nil
+        return filling.continuation
     }
 
     /// Makes the oldest queued request the next leader, or leaves the batcher idle.

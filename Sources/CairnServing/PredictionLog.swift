@@ -4,8 +4,9 @@ import Foundation
 import Synchronization
 
 /// Writes predictions to a ``PredictionSink`` asynchronously and in batches: a prediction is only appended to a
-/// bounded in-memory buffer (never waiting for the store), and ``flush()`` — called every `flushInterval` by the
-/// server and once more on graceful shutdown — writes the buffer in one transaction per `batchSize` records.
+/// bounded in-memory buffer (never waiting for the store, and not yet encoded), and ``flush()`` — called every
+/// `flushInterval` by the server and once more on graceful shutdown — encodes the buffer and writes it in one
+/// transaction per `batchSize` records.
 ///
 /// Loss bound: a crash (kill -9, power loss) loses at most what was buffered since the last flush, that is the
 /// predictions of the last `flushInterval` (200 ms by default) and never more than `capacity` records. When the
@@ -28,7 +29,7 @@ public final class PredictionLog: Sendable {
     public let configuration: Configuration
     let sink: any PredictionSink
     private let clock: any WallClock
-    private let buffer = Mutex<[PredictionRecord]>([])
+    private let buffer = Mutex<[Pending]>([])
     private let droppedCount = Mutex(0)
     private let flushing = Mutex(false)
     private let stopped = Mutex(false)
@@ -47,14 +48,9 @@ public final class PredictionLog: Sendable {
         requestID: String, deployment: String, model: ServedModel, inputs: Table, outputs: Table, latency: Duration, samplingRate: Double
     ) {
         guard samplingRate >= 1 || Double.random(in: 0..<1) < samplingRate else { return }
-        // A full buffer drops the record before any work is spent encoding it.
-        guard buffer.withLock({ $0.count < configuration.capacity }) else {
-            droppedCount.withLock { $0 += 1 }
-            return
-        }
-        let record = PredictionRecord(
-            requestID: requestID, deployment: deployment, model: model.name, version: model.version, inputs: Self.json(inputs),
-            outputs: Self.json(outputs), latencyMicros: latency.microseconds, time: clock.nowMillis())
+        let record = Pending(
+            requestID: requestID, deployment: deployment, model: model.name, version: model.version, inputs: inputs,
+            outputs: outputs, latencyMicros: latency.microseconds, time: clock.nowMillis())
         let accepted = buffer.withLock { buffer in
             guard buffer.count < configuration.capacity else { return false }
             buffer.append(record)
@@ -74,7 +70,7 @@ public final class PredictionLog: Sendable {
         do {
             while start < pending.count {
                 let end = min(start + configuration.batchSize, pending.count)
-                try await sink.appendPredictions(Array(pending[start..<end]))
+                try await sink.appendPredictions(pending[start..<end].map(\.record))
                 start = end
             }
         } catch {
@@ -97,6 +93,24 @@ public final class PredictionLog: Sendable {
 
     /// Makes ``run(onError:)`` do its last flush and return.
     public func stop() { stopped.withLock { $0 = true } }
+
+    /// A buffered prediction, encoded when it is written.
+    private struct Pending: Sendable {
+        let requestID: String
+        let deployment: String
+        let model: String
+        let version: String
+        let inputs: Table
+        let outputs: Table
+        let latencyMicros: Int64
+        let time: Int64
+
+        var record: PredictionRecord {
+            PredictionRecord(
+                requestID: requestID, deployment: deployment, model: model, version: version, inputs: PredictionLog.json(inputs),
+                outputs: PredictionLog.json(outputs), latencyMicros: latencyMicros, time: time)
+        }
+    }
 
     /// A table's columns as a JSON object of arrays (missing values as `null`).
     static func json(_ table: Table) -> String {

@@ -3,7 +3,7 @@ import CairnML
 
 extension Table {
     /// The rows of `tables`, in order, as one table; the tables have the same columns in the same order (as
-    /// ``InputTable`` builds them for one model). Categories are merged by name.
+    /// ``InputTable`` builds them for one model: numbers or categories). Categories are merged by name.
     /// - Throws: `invalidArgument` when the tables' columns differ.
     init(concatenating tables: [Table]) throws {
         guard let first = tables.first else {
@@ -22,12 +22,9 @@ extension Table {
                 return table.columns[index]
             }
             let name = first.columns[index].name
-            switch first.columns[index].values {
-            case .double: return Column(name, doubles: parts.flatMap { $0.doubles() })
-            case .categorical: return Column(name, strings: parts.flatMap { $0.strings() })
-            case .int: return Column(name: name, values: .int(parts.flatMap { part in part.doubles().map { $0.isNaN ? nil : Int($0) } }))
-            case .bool: return Column(name: name, values: .bool(parts.flatMap { part in part.doubles().map { $0.isNaN ? nil : $0 != 0 } }))
-            }
+            return first.columns[index].isCategorical
+                ? Column(name, strings: parts.flatMap { $0.strings() })
+                : Column(name, doubles: parts.flatMap { $0.doubles() })
         }
         try self.init(columns)
     }

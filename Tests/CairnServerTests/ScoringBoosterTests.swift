@@ -25,9 +25,7 @@ struct ScoringBoosterTests {
         let expected = try JSONDecoder().decode(
             Expected.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("\(caseName).expected.json")))
 
-        let endpoint = await StandaloneEndpoint.load(
-            .path(Self.fixtures.appendingPathComponent("mlflow/\(flavor)").path), name: "booster",
-            source: try ServingTestApp.unusedSource(), loader: RuntimePredictorLoader())
+        let endpoint = await ServingTestApp.load(Self.fixtures.appendingPathComponent("mlflow/\(flavor)").path, name: "booster")
         try await ServingTestApp.run(endpoint: endpoint) { client in
             let response = try await client.send("/invocations", body)
             #expect(response.status == .ok, "\(String(buffer: response.body))")

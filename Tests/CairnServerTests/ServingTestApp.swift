@@ -14,9 +14,7 @@ enum ServingTestApp {
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let directory = try ModelFixtures.directory(with: try model ?? ModelFixtures.classifier())
-        let endpoint = await StandaloneEndpoint.load(
-            .path(directory.path), name: name, source: try unusedSource(), loader: RuntimePredictorLoader())
-        try await run(endpoint: endpoint, maxBodySize: maxBodySize, body)
+        try await run(endpoint: await load(directory.path, name: name), maxBodySize: maxBodySize, body)
     }
 
     static func run(
@@ -27,8 +25,16 @@ enum ServingTestApp {
         try await Application(router: router).test(.router) { client in try await body(client) }
     }
 
+    /// The endpoint serving the model at `path`. swift-metrics is bootstrapped first, so the endpoint's counters
+    /// land in the registry `/metrics` reads whichever test runs first.
+    static func load(_ path: String, name: String, options: StandaloneEndpoint.Options = .init()) async -> StandaloneEndpoint {
+        _ = TestApp.metrics
+        return await StandaloneEndpoint.load(
+            .path(path), name: name, source: try unusedSource(), loader: RuntimePredictorLoader(), options: options)
+    }
+
     /// A path needs no model source.
-    static func unusedSource() throws -> any ModelSource { throw CairnError.invalid("no model source in this test") }
+    private static func unusedSource() throws -> any ModelSource { throw CairnError.invalid("no model source in this test") }
 }
 
 extension TestClientProtocol {
@@ -45,6 +51,6 @@ extension ServingTestApp {
     static func broken() async -> StandaloneEndpoint {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).cairn")
         try? Data("not a model".utf8).write(to: file)
-        return await StandaloneEndpoint.load(.path(file.path), name: "broken", source: try unusedSource(), loader: RuntimePredictorLoader())
+        return await load(file.path, name: "broken")
     }
 }

@@ -45,14 +45,14 @@ struct StandaloneOptionsTests {
             try ModelFixtures.table().dropping(["amount", "color"]), target: "label", algorithm: .gradientBoosting(parameters))
         let predictor = SlowPredictor(base: base, delay: delay)
         let model = ServedModel(name: "churn", version: "1", loaded: LoadedPredictor(predictor: predictor, platform: "cairn_native"))
+        _ = TestApp.metrics  // before the endpoint makes its counters (see ServingTestApp.load)
         return StandaloneEndpoint(name: "churn", version: "1", model: .success(model), options: options)
     }
 
     /// The test classifier served with `options`.
     static func endpoint(options: StandaloneEndpoint.Options) async throws -> StandaloneEndpoint {
         let directory = try ModelFixtures.directory(with: try ModelFixtures.classifier())
-        return await StandaloneEndpoint.load(
-            .path(directory.path), name: "churn", source: try ServingTestApp.unusedSource(), loader: RuntimePredictorLoader(), options: options)
+        return await ServingTestApp.load(directory.path, name: "churn", options: options)
     }
 
     @Test func aPredictionPastTheTimeoutGets504AndTheServerKeepsAnswering() async throws {
