@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side training benchmark: LightGBM, XGBoost (hist) and `cairn train` (release build) with the same
-# settings (100 rounds, 31 leaves, learning rate 0.1, 255 bins, two threads) on adult, elec2, California housing and
-# KDD Cup 99, printing fit time, scoring throughput, test score and ratios; then CSV loading of a ~100 MB file
+# settings (100 rounds, 31 leaves, learning rate 0.1, 255 bins, two threads) on adult, elec2, California housing, the
+# HIGGS sample, bike sharing, Beijing PM2.5, image segment and KDD Cup 99, printing fit time, scoring throughput, test score and ratios; then CSV loading of a ~100 MB file
 # against pandas. Driven by bench/train_compare.py.
 #
 #     bench/train.sh                    # all data sets, about 5 minutes on 2 cores

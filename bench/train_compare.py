@@ -49,6 +49,25 @@ def housing():
     return "housing", frame.drop(index=frame.index[::5]), frame.iloc[::5], "median_house_value", "regression"
 
 
+def higgs():
+    read = lambda name: pd.read_csv(DATA / name, sep="\t", header=None).rename(columns=lambda c: f"c{c}")
+    return "higgs", read("lightgbm_higgs_binary.train.tsv"), read("lightgbm_higgs_binary.test.tsv"), "c0", "binary"
+
+
+def bike():
+    frame = pd.read_csv(DATA / "bike_sharing_hour.csv").drop(columns=["instant", "dteday", "casual", "registered"])
+    return seeded_split(frame, "cnt", "regression", "bike")
+
+
+def pm25():
+    frame = pd.read_csv(DATA / "beijing_pm25_pollution.csv").drop(columns=["No"])
+    return seeded_split(frame.dropna(subset=["pm2.5"]).reset_index(drop=True), "pm2.5", "regression", "pm25")
+
+
+def segment():
+    return seeded_split(pd.read_csv(DATA / "segment.csv"), "category", "multiclass", "segment")
+
+
 def encode(train, test, target, task):
     """Pandas categoricals for the Python libraries (codes fitted on the training rows) and the label as codes."""
     train, test = train.copy(), test.copy()
@@ -152,7 +171,7 @@ def csv_loading(cairn, directory, megabytes):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cairn-bin", required=True)
-    parser.add_argument("--only", nargs="*", help="data set names (adult, elec2, kddcup99, housing)")
+    parser.add_argument("--only", nargs="*", help="data set names (adult, elec2, housing, higgs, bike, pm25, segment, kddcup99)")
     parser.add_argument("--csv-megabytes", type=float, default=100)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="cairn-bench-train-") as temp:
@@ -160,7 +179,7 @@ def main():
         header = f"{'data':<10} {'library':<9} {'fit s':>8} {'score rows/s':>13} {'test score':>18} {'fit ratio':>10}"
         print(header)
         print("-" * len(header))
-        for load in (adult, elec2, housing, kddcup):
+        for load in (adult, elec2, housing, higgs, bike, pm25, segment, kddcup):
             name, raw_train, raw_test, target, task = load()
             if args.only and name not in args.only:
                 continue
