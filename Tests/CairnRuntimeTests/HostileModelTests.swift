@@ -13,6 +13,8 @@ struct HostileModelTests {
         ("tree_cycle", CairnError.invalid("the TreeEnsembleRegressor node '' is invalid: its trees share nodes or contain a cycle")),
         ("tree5_member", CairnError(.notImplemented, "the TreeEnsemble node '' uses set-membership splits (BRANCH_MEMBER), which Cairn does not support")),
         ("tree5_cycle", CairnError.invalid("the TreeEnsemble node '' is invalid: a link names node 0, which is out of range, shared or in a cycle")),
+        ("svm_classifier_short_rho", CairnError.invalid(
+            "the SVMClassifier node '' is invalid: its 6 support vector values, 6 coefficients, 1 rho and 0 prob_a do not fit 3 classes and 3 vectors")),
         ("future_opset", CairnError(.notImplemented, "the model uses ai.onnx opset 99 (newest supported: 23), which Cairn does not support")),
         ("absurd_dimensions", CairnError.invalid("the tensor 'W' has invalid dimensions [1099511627776, 1048576]")),
     ])

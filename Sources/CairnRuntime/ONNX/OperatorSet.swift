@@ -20,6 +20,7 @@ enum OperatorSet {
         case ("ai.onnx.ml", "LinearClassifier"): return try LinearClassifier(attributes)
         case ("ai.onnx.ml", "LinearRegressor"): return try LinearRegressor(attributes)
         case ("ai.onnx.ml", "SVMRegressor"): return try SVMRegressor(attributes)
+        case ("ai.onnx.ml", "SVMClassifier"): return try SVMClassifier(attributes)
         case ("ai.onnx.ml", "Scaler"): return try Scaler(attributes)
         case ("ai.onnx.ml", "Imputer"): return try Imputer(attributes)
         case ("ai.onnx.ml", "Normalizer"): return try Normalizer(attributes)
@@ -37,9 +38,11 @@ enum OperatorSet {
         case ("", "Gemm"): return Gemm(attributes)
         case ("", "Softmax"): return Softmax(attributes, opset: opsets[""] ?? 1)
         case ("", "ArgMax"): return ArgMax(attributes)
+        case ("", "Sum"): return Sum()
         default:
             if node.domain.isEmpty, let function = Unary.Function(rawValue: node.opType) { return Unary(function: function) }
             if node.domain.isEmpty, let function = Binary.Function(rawValue: node.opType) { return Binary(function: function) }
+            if node.domain.isEmpty, let function = Comparison.Function(rawValue: node.opType) { return Comparison(function: function) }
             let name = node.domain.isEmpty ? node.opType : "\(node.domain).\(node.opType)"
             throw CairnError(.notImplemented, "the operator \(name) is not supported")
         }
