@@ -41,6 +41,22 @@ struct LabelEncoderTests {
         #expect(mapped.map(\.bitPattern) == [Float(0.5), -0.0, 0.25].map(\.bitPattern))
     }
 
+    @Test func mapsOpset4DoubleKeysToDoubleValues() throws {
+        // Given double keys (NaN and -0 among them) mapped to doubles, with a default tensor
+        var keys = AttributeProto(), values = AttributeProto(), fallback = AttributeProto()
+        keys.name = "keys_tensor"
+        keys.tensor = TensorProto(dims: [3], dataType: Tensor.DataType.double.rawValue, doubles: [0.1, .nan, -0.0])
+        values.name = "values_tensor"
+        values.tensor = TensorProto(dims: [3], dataType: Tensor.DataType.double.rawValue, doubles: [1, 2, 3])
+        fallback.name = "default_tensor"
+        fallback.tensor = TensorProto(dims: [1], dataType: Tensor.DataType.double.rawValue, doubles: [-1])
+        let encoder = try Self.encoder([keys, values, fallback])
+        // When it maps doubles, one of them the float nearest 0.1 (not the double key 0.1)
+        let output = try encoder.run([try Tensor(shape: [5], elements: .double([0.1, .nan, 0, Double(Float(0.1)), 5]))])
+        // Then keys match exactly, NaN finds NaN, 0 finds -0, and the rest get the default
+        #expect(output == [try Tensor(shape: [5], elements: .double([1, 2, 3, -1, -1]))])
+    }
+
     @Test func refusesDuplicateKeys() throws {
         var keys = AttributeProto(), values = AttributeProto()
         (keys.name, keys.ints) = ("keys_int64s", [1, 1])

@@ -1,14 +1,16 @@
 import CairnCore
 
 /// `ai.onnx.ml.LabelEncoder` (opsets 1–4): maps each input value through a table of keys to values — strings,
-/// integers or floats either side — and unknown values to the default. skl2onnx's `OrdinalEncoder` emits it. Float
-/// keys match as onnxruntime's do: `-0` equals `0`, and a `NaN` key matches a `NaN` input.
+/// integers, floats or (opset 4 tensors) doubles either side — and unknown values to the default. skl2onnx's
+/// `OrdinalEncoder` emits it. Floating-point keys match as onnxruntime's do: `-0` equals `0`, and a `NaN` key
+/// matches a `NaN` input.
 struct LabelEncoder: Operator {
     /// The keys, each mapped to the position of its value.
     enum Keys: Sendable {
         case strings([String: Int])
         case integers([Int64: Int])
-        case floats([Float: Int], nan: Int?)
+        /// Float or double keys, held as doubles (exactly, for floats).
+        case numbers([Double: Int], nan: Int?)
     }
 
     let keys: Keys
@@ -34,10 +36,8 @@ struct LabelEncoder: Operator {
         switch keyElements {
         case .string(let list): keys = .strings(try positions(list))
         case .int64(let list): keys = .integers(try positions(list))
-        case .float(let list):
-            keys = .floats(try positions(list, skipping: \.isNaN), nan: list.firstIndex { $0.isNaN })
-        case .double:
-            throw attributes.unsupported("double keys")
+        case .float(let list): keys = .numbers(try positions(list.map(Double.init), skipping: \.isNaN), nan: list.firstIndex { $0.isNaN })
+        case .double(let list): keys = .numbers(try positions(list, skipping: \.isNaN), nan: list.firstIndex { $0.isNaN })
         }
         valuesAndDefault = try Self.appending(try Self.defaultValue(attributes, like: values), to: values, attributes)
     }
@@ -56,7 +56,8 @@ struct LabelEncoder: Operator {
         switch values {
         case .string: return .string([attributes.string("default_string", default: "_Unused")])
         case .int64: return .int64([attributes.int("default_int64", default: -1)])
-        case .float, .double: return .float([attributes.float("default_float", default: -0.0)])
+        case .float: return .float([attributes.float("default_float", default: -0.0)])
+        case .double: return .double([Double(attributes.float("default_float", default: -0.0))])
         }
     }
 
@@ -65,6 +66,7 @@ struct LabelEncoder: Operator {
         case (.string(let list), .string(let value)) where value.count == 1: return .string(list + value)
         case (.int64(let list), .int64(let value)) where value.count == 1: return .int64(list + value)
         case (.float(let list), .float(let value)) where value.count == 1: return .float(list + value)
+        case (.double(let list), .double(let value)) where value.count == 1: return .double(list + value)
         default: throw attributes.invalid("its default is not one value of the values' type")
         }
     }
@@ -76,7 +78,8 @@ struct LabelEncoder: Operator {
         switch (keys, input.elements) {
         case (.strings(let map), .string(let values)): positions = values.map { map[$0] ?? unknown }
         case (.integers(let map), .int64(let values)): positions = values.map { map[$0] ?? unknown }
-        case (.floats(let map, let nan), .float(let values)): positions = values.map { $0.isNaN ? nan ?? unknown : map[$0] ?? unknown }
+        case (.numbers(let map, let nan), .float(let values)): positions = values.map { $0.isNaN ? nan ?? unknown : map[Double($0)] ?? unknown }
+        case (.numbers(let map, let nan), .double(let values)): positions = values.map { $0.isNaN ? nan ?? unknown : map[$0] ?? unknown }
         default: throw CairnError.invalid("LabelEncoder's input does not have the type of its keys")
         }
         return [try Tensor(shape: input.shape, elements: valuesAndDefault.selecting(positions))]
