@@ -25,6 +25,36 @@ struct MonitorCommandTests {
         return (try file("reference.csv", shift: 0), try file("current.csv", shift: 0.5))
     }
 
+    @Test func aRegisteredModelsTrainingDataIsProfiledUntilTheFileChanges() async throws {
+        // Given a model trained on the reference file and registered, in a local store
+        let directory = try TestStores.temporaryDirectory()
+        let (reference, _) = try writeFiles(directory)
+        let local = ["--store", directory.appendingPathComponent("cairn.db").path, "--artifacts", directory.appendingPathComponent("artifacts").path]
+        try await runCairn(
+            ["train", "--data", reference, "--target", "colour", "--model", "linear", "--register", "shop",
+             "--output", directory.appendingPathComponent("m.cairn").path] + local)
+        // When its training data is profiled through the registry
+        let profilePath = directory.appendingPathComponent("training.profile.json").path
+        try await runCairn(["monitor", "profile", "--model", "models:/shop/1", "--output", profilePath] + local)
+        // Then the profile is the training file's
+        let profile = try ReferenceProfile.load(path: profilePath)
+        #expect(profile.rowCount == 2_000 && profile.columns.map(\.name) == ["moved", "steady", "colour"])
+        // And once the file changes it is refused rather than profiled as if it were the training data
+        try "0.5,0.5,red\n".data(using: .utf8).map { data in
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: reference))
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: data)
+        }
+        await #expect(throws: ExitCode(2)) {
+            try await runCairn(["monitor", "profile", "--model", "models:/shop/1", "--output", profilePath] + local)
+        }
+        // And a version that does not exist is not found
+        await #expect(throws: ExitCode(3)) {
+            try await runCairn(["monitor", "profile", "--model", "models:/shop/7", "--output", profilePath] + local)
+        }
+    }
+
     @Test func profileIsWrittenAndDriftRunsFromTheFileOrTheProfile() async throws {
         // Given a reference and a current file, and the reference's profile
         let directory = try TestStores.temporaryDirectory()

@@ -11,7 +11,11 @@ struct ServerURIOptions: ParsableArguments {
     /// The chosen server.
     /// - Throws: `invalidArgument` when no server is named (deployments live in a running server) or the URI is
     ///   not http(s).
-    func server() throws -> RemoteBackend {
+    func server() throws -> RemoteBackend { try Self.server(uri: trackingURI) }
+
+    /// The server `uri` names, or `CAIRN_TRACKING_URI` when it is `nil`.
+    /// - Throws: as ``server()``.
+    static func server(uri trackingURI: String?) throws -> RemoteBackend {
         guard let uri = trackingURI ?? ProcessInfo.processInfo.environment["CAIRN_TRACKING_URI"], !uri.isEmpty else {
             throw CairnError.invalid("Deployments and monitors live in a running server: pass --tracking-uri http://host:port or set CAIRN_TRACKING_URI")
         }
