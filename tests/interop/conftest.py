@@ -140,9 +140,11 @@ def served(server_workdir, request):
     from serving_support import ServeProcess, train_model
 
     workdir = server_workdir / f"serve-{request.module.__name__}"
-    # Batching and the prediction log on, so every serving suite goes through them.
-    extra = ["--log-predictions", "--max-batch-size", "8", "--max-queue-delay-micros", "300"]
+    # Batching, the prediction log and gRPC on, so every serving suite goes through them.
+    grpc_port = support.free_port()
+    extra = ["--log-predictions", "--max-batch-size", "8", "--max-queue-delay-micros", "300", "--grpc-port", str(grpc_port)]
     proc = ServeProcess(workdir, str(train_model(workdir)), extra=extra).start()
+    proc.grpc_port = grpc_port
     yield proc
     five_xx = support.count_5xx(proc.url)
     assert proc.stop() == 0, proc.log_tail()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CairnServer
 import CairnServing
+import CairnServingGRPC
 import Foundation
 import Hummingbird
 import Logging
@@ -27,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The model: a path or a runs:/ or models:/ URI.") var model: String
     @Option(help: "Address to listen on (env CAIRN_HOST).") var host: String?
     @Option(help: "Port to listen on (env CAIRN_PORT).") var port: Int?
+    @Option(help: "Also serve the Open Inference Protocol over gRPC on this port, on the same address (env CAIRN_GRPC_PORT).")
+    var grpcPort: Int?
     @Option(help: "The name clients call the model by (default: the registered model's name or the file's base name).")
     var name: String?
     @Option(help: "Largest accepted request body in bytes.") var maxBodySize = ServeConfiguration().maxBodySize
@@ -63,11 +66,21 @@ struct ServeCommand: AsyncParsableCommand {
             if let problem = await endpoint.status().versions.first?.problem {
                 logger.error("Model failed to load", metadata: ["cairn.model": "\(model)", "cairn.error": "\(problem)"])
             }
+            let grpcPort = try ServerCommand.port(grpcPort, environment: environment, variable: "CAIRN_GRPC_PORT")
+            let grpc = grpcPort.map { port in
+                GRPCInferenceServer(
+                    host: configuration.host, port: port, serving: ServingService(directory: FixedEndpointDirectory([endpoint])),
+                    serverVersion: CairnApplication.version, maxMessageSize: configuration.maxBodySize)
+            }
             let app = ServingApplication.build(
-                endpoint: endpoint, configuration: configuration, metrics: registry, logger: logger, predictionLog: predictionLog)
+                endpoint: endpoint, configuration: configuration, metrics: registry, logger: logger, predictionLog: predictionLog,
+                services: grpc.map { [$0] } ?? [])
             logger.info(
                 "Cairn serving",
-                metadata: ["cairn.address": "\(configuration.host):\(configuration.port)", "cairn.model": "\(model)", "cairn.name": "\(endpoint.name)"])
+                metadata: [
+                    "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.model": "\(model)", "cairn.name": "\(endpoint.name)",
+                    "cairn.grpc_port": "\(grpcPort.map(String.init) ?? "off")",
+                ])
             try await app.runService()
         }
     }

@@ -58,10 +58,10 @@ struct ServerCommand: AsyncParsableCommand {
         try await app.runService()
     }
 
-    /// The port from the flag or `CAIRN_PORT`, or `nil` when neither is set.
+    /// The port from the flag or the environment variable (`CAIRN_PORT` unless told), or `nil` when neither is set.
     /// - Throws: `ValidationError` for a value outside 0–65535.
-    static func port(_ flag: Int?, environment: [String: String]) throws -> Int? {
-        guard let text = flag.map(String.init) ?? environment["CAIRN_PORT"] else { return nil }
+    static func port(_ flag: Int?, environment: [String: String], variable: String = "CAIRN_PORT") throws -> Int? {
+        guard let text = flag.map(String.init) ?? environment[variable] else { return nil }
         guard let value = Int(text), (0...65535).contains(value) else {
             throw ValidationError("Invalid port '\(text)': expected a number from 0 to 65535.")
         }

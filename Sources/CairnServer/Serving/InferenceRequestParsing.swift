@@ -93,7 +93,7 @@ enum InferenceRequestParsing {
         guard shape.allSatisfy({ $0 >= 0 }) else { throw CairnError.invalid("Input '\(name)' has an invalid shape \(shape)") }
         let bytes = binary.prefix(Int(count))
         binary = binary.dropFirst(Int(count))
-        let values = try BinaryTensorData.decode(bytes, datatype: type, count: shape.reduce(1, *), input: name)
+        let values = try TensorBytes.decode(bytes, datatype: type, count: shape.reduce(1, *), input: name)
         return InferenceTensor(name: name, datatype: type, shape: shape, values: values)
     }
 
@@ -154,4 +154,9 @@ enum InferenceRequestParsing {
             return int
         }
     }
+}
+
+extension HTTPField.Name {
+    /// The header of the binary tensor data extension that gives the length of a body's JSON part.
+    static let inferenceHeaderContentLength = HTTPField.Name("Inference-Header-Content-Length")!
 }

@@ -62,7 +62,7 @@ struct InferenceV2Controller {
         var binary: [UInt8] = []
         let wire = outputs.map { tensor in
             guard call.wantsBinary(tensor.name) else { return TensorMapping.wire(tensor) }
-            let bytes = BinaryTensorData.encode(tensor)
+            let bytes = TensorBytes.encode(tensor)
             binary += bytes
             return TensorMapping.wire(tensor, binaryDataSize: bytes.count)
         }

@@ -45,14 +45,15 @@ public enum ServingApplication {
     /// - Parameters:
     ///   - metrics: the registry `/metrics` renders; the caller bootstraps swift-metrics with it.
     ///   - predictionLog: the log the endpoint writes to, if it logs; it is flushed on graceful shutdown.
+    ///   - services: more services to run beside the HTTP server, such as the gRPC inference server.
     public static func build(
         endpoint: StandaloneEndpoint, configuration: ServeConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger,
-        predictionLog: StandalonePredictionLog? = nil
+        predictionLog: StandalonePredictionLog? = nil, services: [any Service] = []
     ) -> some ApplicationProtocol {
         var app = Application(
             router: makeRouter(endpoint: endpoint, configuration: configuration, metrics: metrics, predictionLog: predictionLog),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
-            services: predictionLog?.services(logger: logger) ?? [],
+            services: (predictionLog?.services(logger: logger) ?? []) + services,
             logger: logger)
         if let predictionLog { app.beforeServerStarts { try await predictionLog.store.migrate() } }
         return app

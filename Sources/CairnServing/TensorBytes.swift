@@ -1,17 +1,15 @@
 import CairnCore
-import CairnServing
 import Foundation
-import HTTPTypes
 
-/// The Open Inference Protocol's binary tensor data extension (Triton's `binary_tensor_data`): tensor elements as
-/// raw little-endian bytes after the JSON part of a body, row-major; BOOL is one byte, BYTES elements are a 4-byte
-/// little-endian length and the bytes. `Inference-Header-Content-Length` gives the length of the JSON part.
-enum BinaryTensorData {
+/// Tensor elements as raw bytes, the layout of the Open Inference Protocol's binary tensor data extension (REST,
+/// after a body's JSON part) and of gRPC's `raw_input_contents`/`raw_output_contents`: row-major, little-endian;
+/// BOOL is one byte, BYTES elements are a 4-byte little-endian length and the bytes.
+public enum TensorBytes {
 
     /// The elements of a tensor of `datatype` with `count` elements from its raw bytes.
     /// - Throws: `invalidArgument` naming the input when the byte count does not match the shape and datatype, or
     ///   a BYTES element runs past the end.
-    static func decode(_ bytes: ArraySlice<UInt8>, datatype: TensorDatatype, count: Int, input: String) throws -> [FeatureValue] {
+    public static func decode(_ bytes: ArraySlice<UInt8>, datatype: TensorDatatype, count: Int, input: String) throws -> [FeatureValue] {
         if datatype == .bytes { return try decodeStrings(bytes, count: count, input: input) }
         let width = elementSize(datatype)
         guard bytes.count == count * width else {
@@ -30,7 +28,7 @@ enum BinaryTensorData {
     }
 
     /// The raw bytes of a tensor's elements.
-    static func encode(_ tensor: InferenceTensor) -> [UInt8] {
+    public static func encode(_ tensor: InferenceTensor) -> [UInt8] {
         var bytes: [UInt8] = []
         for value in tensor.values { append(value, as: tensor.datatype, to: &bytes) }
         return bytes
@@ -125,9 +123,4 @@ enum BinaryTensorData {
         case .bytes: break
         }
     }
-}
-
-extension HTTPField.Name {
-    /// The header of the binary tensor data extension that gives the length of a body's JSON part.
-    static let inferenceHeaderContentLength = HTTPField.Name("Inference-Header-Content-Length")!
 }
