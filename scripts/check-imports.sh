@@ -22,7 +22,7 @@ allowed() {
         CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnMonitoring CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc CairnServing CairnServingGRPC" ;;
         CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation CairnStorePostgres Logging CairnML" ;;
         CairnStorePostgres) echo "CairnCore CairnTracking CairnRegistry CairnServing CairnMonitoring CairnStore Foundation Logging Metrics PostgresNIO ServiceLifecycle Synchronization" ;;
-        CairnServingGRPC) echo "CairnCore CairnServing Foundation GRPCCore GRPCNIOTransportHTTP2Posix GRPCNIOTransportCore GRPCProtobuf SwiftProtobuf ServiceLifecycle" ;;
+        CairnServingGRPC) echo "CairnCore CairnServing Foundation FoundationEssentials GRPCCore GRPCNIOTransportHTTP2Posix GRPCNIOTransportCore GRPCProtobuf SwiftProtobuf ServiceLifecycle" ;;
         CairnServing) echo "CairnCore CairnML CairnRuntime CairnArtifacts CairnRegistry Foundation Dispatch Metrics Synchronization" ;;
         cairn) echo "CairnCLI" ;;
         *) echo "" ;;
