@@ -1,0 +1,123 @@
+/// One column's values in one chunk of a CSV input, parsed as they are read, in the narrowest kind so far.
+///
+/// A column that has only seen missing values takes the kind of its first present value; whole numbers widen to
+/// numbers in place; any other widening sets ``needsText``, and the chunk is read again with the column as text.
+struct CSVColumnBuilder: Sendable {
+    private(set) var kind: CSVKind
+    /// Whether a present (not missing) value has been read.
+    private(set) var hasPresentValue = false
+    /// Whether a value was found that only text holds while the column held another kind.
+    private(set) var needsText = false
+    /// The number of values read.
+    private(set) var count = 0
+    private(set) var ints: [Int?] = []
+    /// Rows of `ints` whose text was a negative zero, which stays negative if the column widens to numbers.
+    private var negativeZeroRows: [Int] = []
+    private(set) var doubles: [Double] = []
+    private(set) var bools: [Bool?] = []
+    private(set) var texts: [CSVTextField] = []
+
+    /// An empty column of `kind`, with room for `capacity` values.
+    init(kind: CSVKind, capacity: Int) {
+        self.kind = kind
+        reserve(capacity)
+    }
+
+    private mutating func reserve(_ capacity: Int) {
+        switch kind {
+        case .int: ints.reserveCapacity(capacity)
+        case .double: doubles.reserveCapacity(capacity)
+        case .bool: bools.reserveCapacity(capacity)
+        case .text: texts.reserveCapacity(capacity)
+        }
+    }
+
+    /// Appends a missing value.
+    @inline(__always)
+    mutating func appendMissing() {
+        switch kind {
+        case .int: ints.append(nil)
+        case .double: doubles.append(.nan)
+        case .bool: bools.append(nil)
+        case .text: texts.append(.missing)
+        }
+        count += 1
+    }
+
+    /// Appends the present value whose bytes are `field` and whose place is `location`.
+    @inline(__always)
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>, at location: CSVTextField) {
+        switch kind {
+        case .double:
+            if let value = DecimalParser.parse(field) {
+                doubles.append(value)
+                return accepted()
+            }
+        case .int:
+            if let value = CSVValueParser.int(field) {
+                if value == 0, field[0] == UInt8(ascii: "-") { negativeZeroRows.append(count) }
+                ints.append(value)
+                return accepted()
+            }
+        case .bool:
+            if let value = CSVValueParser.bool(field) {
+                bools.append(value)
+                return accepted()
+            }
+        case .text:
+            texts.append(location)
+            return accepted()
+        }
+        widen(for: field, at: location)
+    }
+
+    @inline(__always)
+    private mutating func accepted() {
+        count += 1
+        hasPresentValue = true
+    }
+
+    /// Changes the kind to hold a value the current kind refuses, then appends it.
+    private mutating func widen(for field: UnsafeBufferPointer<UInt8>, at location: CSVTextField) {
+        let valueKind = CSVKind.of(field)
+        if !hasPresentValue {
+            let missing = count
+            self = CSVColumnBuilder(kind: valueKind, capacity: Swift.max(ints.capacity, doubles.capacity, bools.capacity, texts.capacity))
+            for _ in 0..<missing { appendMissing() }
+        } else if kind == .int && valueKind == .double {
+            doubles = numbers()
+            ints = []
+            kind = .double
+        } else {
+            needsText = true
+            kind = .text
+        }
+        append(field, at: location)
+    }
+
+    /// The values as numbers (integers converted exactly as `strtod` reads their text), for an integer or number
+    /// column.
+    func numbers() -> [Double] {
+        guard kind == .int else { return doubles }
+        var values = ints.map { $0.map(Double.init) ?? .nan }
+        for row in negativeZeroRows { values[row] = -0.0 }
+        return values
+    }
+}
+
+extension CSVColumnBuilder {
+    /// The values as integers, for an integer column or one without present values.
+    func intValues() -> [Int?] { kind == .int ? ints : Array(repeating: nil, count: count) }
+
+    /// The values as numbers, for a number or integer column or one without present values.
+    func doubleValues() -> [Double] {
+        switch kind {
+        case .double: doubles
+        case .int: numbers()
+        case .bool, .text: Array(repeating: .nan, count: count)
+        }
+    }
+
+    /// The values as booleans, for a boolean column or one without present values.
+    func boolValues() -> [Bool?] { kind == .bool ? bools : Array(repeating: nil, count: count) }
+}
