@@ -43,10 +43,20 @@ struct CSVChunkReader {
         var i = range.lowerBound
         var line = firstLine
         let columnCount = columnCount
+        let end = range.upperBound
+        let numbersAreDirect = !missing.mayLookLikeNumbers
         try columns.withUnsafeMutableBufferPointer { columns in
-            while scanner.skipBlankLines(p, &i, end: range.upperBound, line: &line) {
+            while scanner.skipBlankLines(p, &i, end: end, line: &line) {
                 let recordLine = line
-                let count = try scanner.record(p, &i, end: range.upperBound, line: &line) { column, field in
+                let count = try scanner.record(p, &i, end: end, line: &line, direct: { column, start in
+                    // A number column reads a plain decimal without finding the field's end first.
+                    guard numbersAreDirect, column < columnCount, columns[column].kind == .double,
+                        let (value, length) = DecimalParser.prefix(p + start, count: end - start),
+                        let fieldEnd = scanner.fieldEnd(p, at: start + length, end: end)
+                    else { return nil }
+                    columns[column].append(value)
+                    return fieldEnd
+                }) { column, field in
                     guard column < columnCount else { return }
                     if field.hasDoubledQuotes {
                         let offset = unescaped.count

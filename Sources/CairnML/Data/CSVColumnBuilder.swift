@@ -71,6 +71,13 @@ struct CSVColumnBuilder: Sendable {
         widen(for: field, at: location)
     }
 
+    /// Appends a number to a number column.
+    @inline(__always)
+    mutating func append(_ value: Double) {
+        doubles.append(value)
+        accepted()
+    }
+
     @inline(__always)
     private mutating func accepted() {
         count += 1

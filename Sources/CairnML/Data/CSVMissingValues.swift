@@ -3,6 +3,8 @@ struct CSVMissingValues: Sendable {
     private let tokens: [[UInt8]]
     private let longest: Int
     private let emptyIsMissing: Bool
+    /// Whether a token starts like a number (a digit, sign or point), so a number's text may be missing.
+    let mayLookLikeNumbers: Bool
     /// Bit `b` is set when some non-empty token starts with byte `b`.
     private let firstBytes: SIMD4<UInt64>
 
@@ -13,6 +15,7 @@ struct CSVMissingValues: Sendable {
         var bits = SIMD4<UInt64>()
         for token in tokens { bits[Int(token[0] >> 6)] |= 1 << UInt64(token[0] & 63) }
         firstBytes = bits
+        mayLookLikeNumbers = tokens.contains { "0123456789+-.".utf8.contains($0[0]) }
     }
 
     /// Whether the field is one of the missing-value texts.

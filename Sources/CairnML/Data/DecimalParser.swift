@@ -13,7 +13,9 @@ import Foundation
 enum DecimalParser {
     /// The number in `field`, or `nil` unless the whole field is one.
     static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
-        if let value = fastPath(field) { return value }
+        if let base = field.baseAddress, let (value, length) = prefix(base, count: field.count), length == field.count {
+            return value
+        }
         return strtod(field)
     }
 
@@ -33,11 +35,11 @@ enum DecimalParser {
     /// Powers of ten exact in `Double` (5²² < 2⁵³).
     private static let doublePowers: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { p, _ in p * 10 } }
 
-    /// The value of a plain decimal, or `nil` when `strtod` must decide.
+    /// The value and length of the plain decimal at the start of the `count` bytes at `field`, or `nil` when there
+    /// is none or `strtod` must decide its value (which it then reads from the same bytes).
     @inline(__always)
-    private static func fastPath(_ buffer: UnsafeBufferPointer<UInt8>) -> Double? {
-        let n = buffer.count
-        guard n > 0, let field = buffer.baseAddress else { return nil }
+    static func prefix(_ field: UnsafePointer<UInt8>, count n: Int) -> (value: Double, length: Int)? {
+        guard n > 0 else { return nil }
         var i = 0
         var negative = false
         if field[0] == UInt8(ascii: "-") || field[0] == UInt8(ascii: "+") {
@@ -89,15 +91,14 @@ enum DecimalParser {
             guard exponentDigits > 0 else { return nil }
             scale += exponentNegative ? -exponent : exponent
         }
-        guard i == n else { return nil }
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
         if mantissa <= 1 << 53, scale >= -22, scale <= 22 {
             let exact = Double(mantissa)
             let value = doublePowers.withUnsafeBufferPointer { scale < 0 ? exact / $0[-scale] : exact * $0[scale] }
-            return negative ? -value : value
+            return (negative ? -value : value, i)
         }
         #if arch(x86_64)
-        return extended(mantissa, scale: scale, negative: negative)
+        return extended(mantissa, scale: scale, negative: negative).map { ($0, i) }
         #else
         return nil
         #endif
