@@ -83,13 +83,14 @@ struct CSVChunkingTests {
 
     @Test func columnsWidenAcrossChunks() throws {
         // Given columns whose later records need a wider kind than the first ones
-        var lines = ["i,d,t,b,m,z"]
+        var lines = ["i,d,t,b,m,z,f"]
         for k in 0..<4_000 {
             let d = k == 3_500 ? "1e400" : (k == 2_000 ? "-0" : "\(k)")
             let t = k == 3_900 ? "word" : "\(k % 10)"
             let b = k < 3_000 ? "" : "True"
             let z = k == 3_999 ? "12345678901234567890" : "\(k)"
-            lines.append("\(k),\(d),\(t),\(b),,\(z)")
+            let f = k == 3_700 ? "x" : "\(Double(k) / 4)"
+            lines.append("\(k),\(d),\(t),\(b),,\(z),\(f)")
         }
         // When read in many chunks and in one
         let text = lines.joined(separator: "\n")
@@ -102,11 +103,25 @@ struct CSVChunkingTests {
         #expect(d[2_000] == 0 && d[2_000].sign == .minus)
         #expect(d[1_999] == 1_999)
         #expect(table["t"]?.levels == (0..<10).map(String.init) + ["word"])
+        #expect(table["f"]?.strings()[3_700] == "x")
+        #expect(table["f"]?.strings()[3] == "0.75")
         #expect(table["b"]?.values == .bool((0..<4_000).map { $0 < 3_000 ? nil : true }))
         #expect(table["m"]?.values == .int(Array(repeating: nil, count: 4_000)))
         // And a whole number too long for an integer makes the column numbers, read as strtod reads them
         #expect(table["z"]?.doubles().last == strtod("12345678901234567890", nil))
         #expect(table["z"]?.doubles().first == 0)
+    }
+
+    @Test func laterChunksWithMoreRowsThanTheFirstPredictsKeepEveryNumber() throws {
+        // Given long first records, then short ones: later chunks hold far more rows than the first one's length
+        // predicts, so their numbers overflow the room set aside for them in the final columns
+        let long = String(repeating: "w", count: 400)
+        let rows = (0..<20_000).map { k in "\(Double(k) / 2),\(k < 100 ? long : "s")" }
+        let text = "x,t\n" + rows.joined(separator: "\n")
+        // Then the numbers are all there, in order
+        let table = try read(text, chunkBytes: 8_192)
+        #expect(table["x"]?.values == .double((0..<20_000).map { Double($0) / 2 }))
+        #expect(same(table, try read(text, chunkBytes: Int.max)))
     }
 
     @Test func malformedRowInALaterChunkNamesItsLine() throws {

@@ -24,21 +24,26 @@ struct CSVChunkReader {
     ///   - firstLine: the line number of the chunk's first byte, for error messages.
     /// - Throws: `invalid_argument` naming the line of a record whose field count differs from `columnCount`, an
     ///   unterminated quote, or text after a closing quote.
-    func read(_ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind]) throws -> CSVChunk {
+    ///   - slots: where each number column writes its values, if anywhere.
+    func read(
+        _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind], slots: [CSVNumberSlot?]? = nil
+    ) throws -> CSVChunk {
         var kinds = kinds
         while true {
-            let chunk = try readOnce(input, range: range, firstLine: firstLine, kinds: kinds)
+            let chunk = try readOnce(input, range: range, firstLine: firstLine, kinds: kinds, slots: slots)
             guard chunk.columns.contains(where: \.needsText) else { return chunk }
             kinds = chunk.columns.map(\.kind)
         }
     }
 
-    private func readOnce(_ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind]) throws -> CSVChunk {
+    private func readOnce(
+        _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind], slots: [CSVNumberSlot?]?
+    ) throws -> CSVChunk {
         guard let p = input.baseAddress, !range.isEmpty else {
             return CSVChunk(columns: kinds.map { CSVColumnBuilder(kind: $0, capacity: 0) }, unescaped: [])
         }
         let capacity = estimatedRows(p, range: range)
-        var columns = kinds.map { CSVColumnBuilder(kind: $0, capacity: capacity) }
+        var columns = kinds.indices.map { CSVColumnBuilder(kind: kinds[$0], capacity: capacity, slot: slots?[$0]) }
         var unescaped: [UInt8] = []
         var i = range.lowerBound
         var line = firstLine

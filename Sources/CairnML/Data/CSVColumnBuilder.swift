@@ -16,12 +16,24 @@ struct CSVColumnBuilder: Sendable {
     private(set) var doubles: [Double] = []
     private(set) var bools: [Bool?] = []
     private(set) var texts: [CSVTextField] = []
+    /// Where a number column writes its values in the final column, while they fit and the column stays numbers.
+    private var slot: CSVNumberSlot?
+    /// The slot's capacity, or 0 once the values are in `doubles`.
+    private var slotCapacity = 0
 
-    /// An empty column of `kind`, with room for `capacity` values.
-    init(kind: CSVKind, capacity: Int) {
+    /// An empty column of `kind`, with room for `capacity` values, or writing into `slot` if it is a number column.
+    init(kind: CSVKind, capacity: Int, slot: CSVNumberSlot? = nil) {
         self.kind = kind
-        reserve(capacity)
+        if kind == .double, let slot {
+            self.slot = slot
+            slotCapacity = slot.capacity
+        } else {
+            reserve(capacity)
+        }
     }
+
+    /// Whether the values are in the slot the column was made with (rather than in ``doubles``).
+    var isInSlot: Bool { slotCapacity > 0 }
 
     private mutating func reserve(_ capacity: Int) {
         switch kind {
@@ -37,7 +49,7 @@ struct CSVColumnBuilder: Sendable {
     mutating func appendMissing() {
         switch kind {
         case .int: ints.append(nil)
-        case .double: doubles.append(.nan)
+        case .double: appendNumber(.nan)
         case .bool: bools.append(nil)
         case .text: texts.append(.missing)
         }
@@ -50,7 +62,7 @@ struct CSVColumnBuilder: Sendable {
         switch kind {
         case .double:
             if let value = DecimalParser.parse(field) {
-                doubles.append(value)
+                appendNumber(value)
                 return accepted()
             }
         case .int:
@@ -74,8 +86,26 @@ struct CSVColumnBuilder: Sendable {
     /// Appends a number to a number column.
     @inline(__always)
     mutating func append(_ value: Double) {
-        doubles.append(value)
+        appendNumber(value)
         accepted()
+    }
+
+    @inline(__always)
+    private mutating func appendNumber(_ value: Double) {
+        if count < slotCapacity {
+            slot.unsafelyUnwrapped.base[count] = value
+        } else {
+            if slotCapacity > 0 { leaveSlot() }
+            doubles.append(value)
+        }
+    }
+
+    /// Moves the values out of a slot that is full.
+    private mutating func leaveSlot() {
+        doubles.reserveCapacity(count * 2)
+        doubles.append(contentsOf: UnsafeBufferPointer(start: slot.unsafelyUnwrapped.base, count: count))
+        slot = nil
+        slotCapacity = 0
     }
 
     @inline(__always)
@@ -98,6 +128,7 @@ struct CSVColumnBuilder: Sendable {
         } else {
             needsText = true
             kind = .text
+            slotCapacity = 0
         }
         append(field, at: location)
     }
@@ -116,9 +147,10 @@ extension CSVColumnBuilder {
     /// The values as integers, for an integer column or one without present values.
     func intValues() -> [Int?] { kind == .int ? ints : Array(repeating: nil, count: count) }
 
-    /// The values as numbers, for a number or integer column or one without present values.
+    /// The values as numbers, for a number or integer column or one without present values, not in a slot.
     func doubleValues() -> [Double] {
-        switch kind {
+        assert(!isInSlot, "a slot's values are read from the final column")
+        return switch kind {
         case .double: doubles
         case .int: numbers()
         case .bool, .text: Array(repeating: .nan, count: count)

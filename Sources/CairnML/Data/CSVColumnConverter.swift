@@ -4,21 +4,28 @@ struct CSVColumnConverter: Sendable {
 
     /// The column `column` of `chunks`, in order, as `kind`; text becomes dictionary-encoded categories.
     /// - Parameters:
+    ///   - slots: the storage the chunks wrote their number columns into, if any.
     ///   - input: the bytes the chunks were read from.
-    func convert(_ chunks: [CSVChunk], column: Int, name: String, kind: CSVKind, input: UnsafeBufferPointer<UInt8>) -> Column {
+    func convert(
+        _ chunks: [CSVChunk], column: Int, name: String, kind: CSVKind, slots: CSVNumberSlots?, input: UnsafeBufferPointer<UInt8>
+    ) -> Column {
         switch kind {
-        case .int: Column(name: name, values: .int(joined(chunks, column) { $0.intValues() }))
-        case .double: Column(name: name, values: .double(joined(chunks, column) { $0.doubleValues() }))
-        case .bool: Column(name: name, values: .bool(joined(chunks, column) { $0.boolValues() }))
-        case .text: categorical(chunks, column: column, name: name, input: input)
+        case .int: return Column(name: name, values: .int(joined(chunks, column) { $1.intValues()[...] }))
+        case .double:
+            if let values = slots?.take(column, of: chunks) { return Column(name: name, values: .double(values)) }
+            return Column(name: name, values: .double(joined(chunks, column) { k, builder in
+                builder.isInSlot ? slots!.values(column, chunk: k, count: builder.count) : builder.doubleValues()[...]
+            }))
+        case .bool: return Column(name: name, values: .bool(joined(chunks, column) { $1.boolValues()[...] }))
+        case .text: return categorical(chunks, column: column, name: name, input: input)
         }
     }
 
-    private func joined<T>(_ chunks: [CSVChunk], _ column: Int, _ values: (CSVColumnBuilder) -> [T]) -> [T] {
-        if chunks.count == 1 { return values(chunks[0].columns[column]) }
+    private func joined<T>(_ chunks: [CSVChunk], _ column: Int, _ values: (Int, CSVColumnBuilder) -> ArraySlice<T>) -> [T] {
+        if chunks.count == 1 { return Array(values(0, chunks[0].columns[column])) }
         var all = [T]()
         all.reserveCapacity(chunks.reduce(0) { $0 + $1.rowCount })
-        for chunk in chunks { all.append(contentsOf: values(chunk.columns[column])) }
+        for (k, chunk) in chunks.enumerated() { all.append(contentsOf: values(k, chunk.columns[column])) }
         return all
     }
 

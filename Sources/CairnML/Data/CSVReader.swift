@@ -66,7 +66,7 @@ public enum CSVReader {
         }
         let names = options.hasHeader ? first : first.indices.map { "c\($0)" }
         if !options.hasHeader { (i, line) = (recordStart, recordLine) }
-        let (chunks, kinds) = try readChunks(
+        let (chunks, kinds, slots) = try readChunks(
             input, from: i, line: line, names: names, options: options, scanner: scanner, chunkBytes: chunkBytes)
         let converter = CSVColumnConverter(stripTrailingPeriod: options.stripTrailingPeriod)
         // The conversions only read the input, which outlives the concurrent calls.
@@ -74,7 +74,7 @@ public enum CSVReader {
         let count = input.count
         let columns = Parallel.map(names.count) { column in
             converter.convert(
-                chunks, column: column, name: names[column], kind: kinds[column],
+                chunks, column: column, name: names[column], kind: kinds[column], slots: slots,
                 input: UnsafeBufferPointer(start: shared.base, count: count))
         }
         return try Table(columns)
