@@ -4,8 +4,6 @@ import CairnCore
 struct CSVChunk: Sendable {
     /// One builder per column.
     var columns: [CSVColumnBuilder]
-    /// The content of quoted fields that held doubled quotes, unescaped (``CSVTextField`` offsets below zero).
-    var unescaped: [UInt8]
     /// The number of records.
     var rowCount: Int { columns.first?.count ?? 0 }
 }
@@ -17,6 +15,8 @@ struct CSVChunkReader {
     let missing: CSVMissingValues
     /// The number of fields every record must have.
     let columnCount: Int
+    /// Whether one trailing `.` is dropped from texts.
+    let stripTrailingPeriod: Bool
 
     /// The records of `input[range]`, starting with columns of `kinds`; a column that turns out to need text is
     /// read again as text.
@@ -40,10 +40,12 @@ struct CSVChunkReader {
         _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind], slots: [CSVNumberSlot?]?
     ) throws -> CSVChunk {
         guard let p = input.baseAddress, !range.isEmpty else {
-            return CSVChunk(columns: kinds.map { CSVColumnBuilder(kind: $0, capacity: 0) }, unescaped: [])
+            return CSVChunk(columns: kinds.map { CSVColumnBuilder(kind: $0, capacity: 0, stripTrailingPeriod: stripTrailingPeriod) })
         }
         let capacity = estimatedRows(p, range: range)
-        var columns = kinds.indices.map { CSVColumnBuilder(kind: kinds[$0], capacity: capacity, slot: slots?[$0]) }
+        var columns = kinds.indices.map {
+            CSVColumnBuilder(kind: kinds[$0], capacity: capacity, slot: slots?[$0], stripTrailingPeriod: stripTrailingPeriod)
+        }
         var unescaped: [UInt8] = []
         var i = range.lowerBound
         var line = firstLine
@@ -64,13 +66,11 @@ struct CSVChunkReader {
                 }) { column, field in
                     guard column < columnCount else { return }
                     if field.hasDoubledQuotes {
-                        let offset = unescaped.count
+                        unescaped.removeAll(keepingCapacity: true)
                         CSVFieldScanner.appendUnescaped(p, field, to: &unescaped)
-                        let location = CSVTextField(offset: -offset - 1, count: unescaped.count - offset)
-                        unescaped.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[offset...]), location, to: &columns[column]) }
+                        unescaped.withUnsafeBufferPointer { append($0, to: &columns[column]) }
                     } else {
-                        let location = CSVTextField(offset: field.start, count: field.end - field.start)
-                        append(UnsafeBufferPointer(start: p + field.start, count: location.count), location, to: &columns[column])
+                        append(UnsafeBufferPointer(start: p + field.start, count: field.end - field.start), to: &columns[column])
                     }
                 }
                 guard count == columnCount else {
@@ -78,15 +78,15 @@ struct CSVChunkReader {
                 }
             }
         }
-        return CSVChunk(columns: columns, unescaped: unescaped)
+        return CSVChunk(columns: columns)
     }
 
     @inline(__always)
-    private func append(_ field: UnsafeBufferPointer<UInt8>, _ location: CSVTextField, to column: inout CSVColumnBuilder) {
+    private func append(_ field: UnsafeBufferPointer<UInt8>, to column: inout CSVColumnBuilder) {
         if missing.contains(field) {
             column.appendMissing()
         } else {
-            column.append(field, at: location)
+            column.append(field)
         }
     }
 

@@ -2,6 +2,7 @@
 ///
 /// A column that has only seen missing values takes the kind of its first present value; whole numbers widen to
 /// numbers in place; any other widening sets ``needsText``, and the chunk is read again with the column as text.
+/// Text is dictionary-encoded as it is read, with codes local to the chunk.
 struct CSVColumnBuilder: Sendable {
     private(set) var kind: CSVKind
     /// Whether a present (not missing) value has been read.
@@ -15,15 +16,21 @@ struct CSVColumnBuilder: Sendable {
     private var negativeZeroRows: [Int] = []
     private(set) var doubles: [Double] = []
     private(set) var bools: [Bool?] = []
-    private(set) var texts: [CSVTextField] = []
+    /// Codes into `levels` of a text column; -1 marks a missing value.
+    private(set) var codes: [Int32] = []
+    /// The distinct texts of a text column, in order of first appearance in the chunk.
+    private(set) var levels = CSVLevelIndex()
+    /// Whether one trailing `.` is dropped from texts.
+    private let stripTrailingPeriod: Bool
     /// Where a number column writes its values in the final column, while they fit and the column stays numbers.
     private var slot: CSVNumberSlot?
     /// The slot's capacity, or 0 once the values are in `doubles`.
     private var slotCapacity = 0
 
     /// An empty column of `kind`, with room for `capacity` values, or writing into `slot` if it is a number column.
-    init(kind: CSVKind, capacity: Int, slot: CSVNumberSlot? = nil) {
+    init(kind: CSVKind, capacity: Int, slot: CSVNumberSlot? = nil, stripTrailingPeriod: Bool) {
         self.kind = kind
+        self.stripTrailingPeriod = stripTrailingPeriod
         if kind == .double, let slot {
             self.slot = slot
             slotCapacity = slot.capacity
@@ -40,7 +47,7 @@ struct CSVColumnBuilder: Sendable {
         case .int: ints.reserveCapacity(capacity)
         case .double: doubles.reserveCapacity(capacity)
         case .bool: bools.reserveCapacity(capacity)
-        case .text: texts.reserveCapacity(capacity)
+        case .text: codes.reserveCapacity(capacity)
         }
     }
 
@@ -51,14 +58,14 @@ struct CSVColumnBuilder: Sendable {
         case .int: ints.append(nil)
         case .double: appendNumber(.nan)
         case .bool: bools.append(nil)
-        case .text: texts.append(.missing)
+        case .text: codes.append(-1)
         }
         count += 1
     }
 
-    /// Appends the present value whose bytes are `field` and whose place is `location`.
+    /// Appends the present value whose bytes are `field`.
     @inline(__always)
-    mutating func append(_ field: UnsafeBufferPointer<UInt8>, at location: CSVTextField) {
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) {
         switch kind {
         case .double:
             if let value = DecimalParser.parse(field) {
@@ -77,10 +84,11 @@ struct CSVColumnBuilder: Sendable {
                 return accepted()
             }
         case .text:
-            texts.append(location)
+            let text = stripTrailingPeriod && field.last == UInt8(ascii: ".") ? UnsafeBufferPointer(rebasing: field.dropLast()) : field
+            codes.append(levels.code(for: text))
             return accepted()
         }
-        widen(for: field, at: location)
+        widen(for: field)
     }
 
     /// Appends a number to a number column.
@@ -115,11 +123,13 @@ struct CSVColumnBuilder: Sendable {
     }
 
     /// Changes the kind to hold a value the current kind refuses, then appends it.
-    private mutating func widen(for field: UnsafeBufferPointer<UInt8>, at location: CSVTextField) {
+    private mutating func widen(for field: UnsafeBufferPointer<UInt8>) {
         let valueKind = CSVKind.of(field)
         if !hasPresentValue {
             let missing = count
-            self = CSVColumnBuilder(kind: valueKind, capacity: Swift.max(ints.capacity, doubles.capacity, bools.capacity, texts.capacity))
+            self = CSVColumnBuilder(
+                kind: valueKind, capacity: Swift.max(ints.capacity, doubles.capacity, bools.capacity, codes.capacity),
+                stripTrailingPeriod: stripTrailingPeriod)
             for _ in 0..<missing { appendMissing() }
         } else if kind == .int && valueKind == .double {
             doubles = numbers()
@@ -130,7 +140,7 @@ struct CSVColumnBuilder: Sendable {
             kind = .text
             slotCapacity = 0
         }
-        append(field, at: location)
+        append(field)
     }
 
     /// The values as numbers (integers converted exactly as `strtod` reads their text), for an integer or number

@@ -1,14 +1,9 @@
 /// Joins one column's chunks into a typed ``Column`` of the column's final kind.
-struct CSVColumnConverter: Sendable {
-    let stripTrailingPeriod: Bool
-
+enum CSVColumnConverter {
     /// The column `column` of `chunks`, in order, as `kind`; text becomes dictionary-encoded categories.
     /// - Parameters:
     ///   - slots: the storage the chunks wrote their number columns into, if any.
-    ///   - input: the bytes the chunks were read from.
-    func convert(
-        _ chunks: [CSVChunk], column: Int, name: String, kind: CSVKind, slots: CSVNumberSlots?, input: UnsafeBufferPointer<UInt8>
-    ) -> Column {
+    static func convert(_ chunks: [CSVChunk], column: Int, name: String, kind: CSVKind, slots: CSVNumberSlots?) -> Column {
         switch kind {
         case .int: return Column(name: name, values: .int(joined(chunks, column) { $1.intValues()[...] }))
         case .double:
@@ -17,11 +12,11 @@ struct CSVColumnConverter: Sendable {
                 builder.isInSlot ? slots!.values(column, chunk: k, count: builder.count) : builder.doubleValues()[...]
             }))
         case .bool: return Column(name: name, values: .bool(joined(chunks, column) { $1.boolValues()[...] }))
-        case .text: return categorical(chunks, column: column, name: name, input: input)
+        case .text: return categorical(chunks, column: column, name: name)
         }
     }
 
-    private func joined<T>(_ chunks: [CSVChunk], _ column: Int, _ values: (Int, CSVColumnBuilder) -> ArraySlice<T>) -> [T] {
+    private static func joined<T>(_ chunks: [CSVChunk], _ column: Int, _ values: (Int, CSVColumnBuilder) -> ArraySlice<T>) -> [T] {
         if chunks.count == 1 { return Array(values(0, chunks[0].columns[column])) }
         var all = [T]()
         all.reserveCapacity(chunks.reduce(0) { $0 + $1.rowCount })
@@ -29,7 +24,12 @@ struct CSVColumnConverter: Sendable {
         return all
     }
 
-    private func categorical(_ chunks: [CSVChunk], column: Int, name: String, input: UnsafeBufferPointer<UInt8>) -> Column {
+    /// Joins the chunks' codes, renumbering each chunk's levels into one list in order of first appearance.
+    private static func categorical(_ chunks: [CSVChunk], column: Int, name: String) -> Column {
+        if chunks.count == 1, chunks[0].columns[column].kind == .text {
+            let builder = chunks[0].columns[column]
+            return Column(name: name, values: .categorical(codes: builder.codes, levels: builder.levels.levels))
+        }
         var index = CSVLevelIndex()
         var codes = [Int32]()
         codes.reserveCapacity(chunks.reduce(0) { $0 + $1.rowCount })
@@ -39,18 +39,11 @@ struct CSVColumnConverter: Sendable {
                 codes.append(contentsOf: repeatElement(-1, count: builder.count))
                 continue
             }
-            chunk.unescaped.withUnsafeBufferPointer { unescaped in
-                for location in builder.texts {
-                    guard location.count >= 0 else {
-                        codes.append(-1)
-                        continue
-                    }
-                    let start = location.offset >= 0 ? input.baseAddress! + location.offset : unescaped.baseAddress! + (-location.offset - 1)
-                    var count = location.count
-                    if stripTrailingPeriod, count > 0, start[count - 1] == UInt8(ascii: ".") { count -= 1 }
-                    codes.append(index.code(for: UnsafeBufferPointer(start: start, count: count)))
-                }
+            let renumbered = builder.levels.levels.map { level in
+                var level = level
+                return level.withUTF8 { index.code(for: $0) }
             }
+            codes.append(contentsOf: builder.codes.lazy.map { $0 < 0 ? -1 : renumbered[Int($0)] })
         }
         return Column(name: name, values: .categorical(codes: codes, levels: index.levels))
     }

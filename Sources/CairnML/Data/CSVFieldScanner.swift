@@ -1,16 +1,5 @@
 import CairnCore
 
-/// Where a field's text is: in the input, or in a chunk's buffer of unescaped quoted fields.
-struct CSVTextField: Sendable {
-    /// The offset in the input or, when negative, `-offset - 1` in the chunk's buffer of unescaped fields.
-    var offset: Int
-    /// The length in bytes, or -1 for a missing value.
-    var count: Int
-
-    /// A missing value.
-    static let missing = CSVTextField(offset: 0, count: -1)
-}
-
 /// One field found by ``CSVFieldScanner``: its content's bytes in the input.
 struct CSVScannedField {
     /// The first byte of the content (after an opening quote).

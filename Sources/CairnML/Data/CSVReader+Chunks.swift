@@ -11,7 +11,9 @@ extension CSVReader {
         _ input: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, names: [String], options: CSVOptions,
         scanner: CSVFieldScanner, chunkBytes: Int
     ) throws -> (chunks: [CSVChunk], kinds: [CSVKind], slots: CSVNumberSlots?) {
-        let reader = CSVChunkReader(scanner: scanner, missing: CSVMissingValues(options.naValues), columnCount: names.count)
+        let reader = CSVChunkReader(
+            scanner: scanner, missing: CSVMissingValues(options.naValues), columnCount: names.count,
+            stripTrailingPeriod: options.stripTrailingPeriod)
         let initial: [CSVKind] = names.map { options.categoricalColumns.contains($0) ? .text : .int }
         let chunkCount = Swift.min(Swift.max((input.count - start) / chunkBytes, 1), 4 * ProcessInfo.processInfo.activeProcessorCount)
         let ranges = CSVChunking.ranges(input, from: start, firstChunkBytes: chunkBytes / 16, count: chunkCount)

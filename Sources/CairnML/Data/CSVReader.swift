@@ -68,14 +68,8 @@ public enum CSVReader {
         if !options.hasHeader { (i, line) = (recordStart, recordLine) }
         let (chunks, kinds, slots) = try readChunks(
             input, from: i, line: line, names: names, options: options, scanner: scanner, chunkBytes: chunkBytes)
-        let converter = CSVColumnConverter(stripTrailingPeriod: options.stripTrailingPeriod)
-        // The conversions only read the input, which outlives the concurrent calls.
-        let shared = SharedBuffer(base: UnsafeMutablePointer(mutating: p))
-        let count = input.count
         let columns = Parallel.map(names.count) { column in
-            converter.convert(
-                chunks, column: column, name: names[column], kind: kinds[column], slots: slots,
-                input: UnsafeBufferPointer(start: shared.base, count: count))
+            CSVColumnConverter.convert(chunks, column: column, name: names[column], kind: kinds[column], slots: slots)
         }
         return try Table(columns)
     }
