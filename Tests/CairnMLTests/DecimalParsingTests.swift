@@ -23,19 +23,25 @@ struct DecimalParsingTests {
         return out
     }
 
-    @Test func csvNumbersAreBitIdenticalToStrtod() throws {
-        // Given many decimal texts in one CSV column (plus the HIGGS sample's 17-digit values)
-        let texts = Self.texts(count: 200_000)
+    @Test func csvNumbersAreBitIdenticalToStrtodAndSwift() throws {
+        // Given many decimal texts in one CSV column: up to 20 digits, exponents, 17+ significant digits,
+        // subnormals, overflow, and forms only strtod reads
+        let texts = Self.texts(count: 200_000) + ["4.9406564584124654e-324", "2.4703282292062328e-324", "1e-400",
+                                                  "123456789012345678e-5", "9007199254740993e-22", "0.000000000000000000001234"]
         let table = try CSVReader.parse("x\n" + texts.joined(separator: "\n") + "\n")
         // Then each parsed value has strtod's exact bits (NaN matching NaN)
         let values = try table.column(named: "x").doubles()
         #expect(values.count == texts.count)
         var mismatches = 0
+        var swiftMismatches = 0
         for (text, value) in zip(texts, values) {
             let reference = strtod(text, nil)
             if reference.bitPattern != value.bitPattern && !(reference.isNaN && value.isNaN) { mismatches += 1 }
+            // And Swift's own parser agrees wherever it reads the text
+            if let swift = Double(text), swift.bitPattern != value.bitPattern, !(swift.isNaN && value.isNaN) { swiftMismatches += 1 }
         }
         #expect(mismatches == 0)
+        #expect(swiftMismatches == 0)
     }
 
     @Test func higgsSampleValuesAreBitIdenticalToStrtod() throws {

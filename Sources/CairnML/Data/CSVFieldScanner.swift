@@ -1,0 +1,124 @@
+import CairnCore
+
+/// One field found by ``CSVFieldScanner``: its content's bytes in the input.
+struct CSVScannedField {
+    /// The first byte of the content (after an opening quote).
+    var start: Int
+    /// The end of the content (before a closing quote or a carriage return).
+    var end: Int
+    /// Whether the content holds doubled quotes that stand for one quote each.
+    var hasDoubledQuotes: Bool
+}
+
+/// Finds the records and fields of delimited text in place (RFC 4180: quoted fields may hold delimiters, doubled
+/// quotes and newlines), without copying their content.
+struct CSVFieldScanner: Sendable {
+    let delimiter: UInt8
+    let trimLeadingSpaces: Bool
+
+    static let quote = UInt8(ascii: "\"")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+
+    /// Moves `i` past blank lines (and `line` with it).
+    /// - Returns: whether a record starts at `i`, before `end`.
+    @inline(__always)
+    func skipBlankLines(_ p: UnsafePointer<UInt8>, _ i: inout Int, end: Int, line: inout Int) -> Bool {
+        while i < end {
+            if p[i] == Self.newline {
+                i += 1
+            } else if p[i] == Self.carriageReturn && i + 1 < end && p[i + 1] == Self.newline {
+                i += 2
+            } else {
+                return true
+            }
+            line += 1
+        }
+        return false
+    }
+
+    /// Reads the record at `i`, calling `body(column, field)` for each field in order, and moves `i` past the
+    /// record's newline and `line` to the line after it.
+    ///
+    /// An unquoted field is first offered to `direct(column, start)`, which may read it from its first byte and
+    /// return the index of the byte that ends it (see ``fieldEnd(_:at:end:)``); `body` is called for the fields it
+    /// declines (returning `nil`).
+    /// - Returns: the number of fields.
+    /// - Throws: `invalid_argument` for an unterminated quote or text after a closing quote, naming the line.
+    @inline(__always)
+    func record(
+        _ p: UnsafePointer<UInt8>, _ i: inout Int, end: Int, line: inout Int, direct: (Int, Int) -> Int? = { _, _ in nil },
+        _ body: (Int, CSVScannedField) -> Void
+    ) throws -> Int {
+        var column = 0
+        while true {
+            if trimLeadingSpaces { while i < end, p[i] == Self.space { i += 1 } }
+            if i < end, p[i] == Self.quote {
+                body(column, try quotedField(p, &i, end: end, line: &line))
+            } else if let fieldEnd = direct(column, i) {
+                i = fieldEnd
+            } else {
+                let start = i
+                while i < end, p[i] != delimiter, p[i] != Self.newline { i += 1 }
+                let fieldEnd = i > start && p[i - 1] == Self.carriageReturn ? i - 1 : i
+                body(column, CSVScannedField(start: start, end: fieldEnd, hasDoubledQuotes: false))
+            }
+            column += 1
+            if i < end, p[i] == delimiter {
+                i += 1
+            } else {
+                if i < end { line += 1 }
+                i += 1
+                return column
+            }
+        }
+    }
+
+    /// The index of the byte that ends a field (a delimiter, a newline, or `end`) when the field's content ends at
+    /// `j`, allowing one carriage return before it; `nil` when the field goes on.
+    @inline(__always)
+    func fieldEnd(_ p: UnsafePointer<UInt8>, at j: Int, end: Int) -> Int? {
+        if j == end || p[j] == delimiter || p[j] == Self.newline { return j }
+        if p[j] == Self.carriageReturn, j + 1 == end || p[j + 1] == delimiter || p[j + 1] == Self.newline { return j + 1 }
+        return nil
+    }
+
+    /// The quoted field whose opening quote is at `i`; moves `i` to the byte that ends the field (a delimiter, a
+    /// newline, or `end`).
+    private func quotedField(_ p: UnsafePointer<UInt8>, _ i: inout Int, end: Int, line: inout Int) throws -> CSVScannedField {
+        let openedOn = line
+        i += 1
+        let start = i
+        var doubled = false
+        while true {
+            guard i < end else { throw CairnError.invalid("line \(openedOn) has an unterminated quoted field") }
+            if p[i] == Self.quote {
+                if i + 1 < end, p[i + 1] == Self.quote {
+                    doubled = true
+                    i += 2
+                    continue
+                }
+                break
+            }
+            if p[i] == Self.newline { line += 1 }
+            i += 1
+        }
+        let field = CSVScannedField(start: start, end: i, hasDoubledQuotes: doubled)
+        i += 1
+        while i < end, p[i] == Self.space || p[i] == Self.carriageReturn { i += 1 }
+        guard i == end || p[i] == delimiter || p[i] == Self.newline else {
+            throw CairnError.invalid("line \(line) has text after a closing quote")
+        }
+        return field
+    }
+
+    /// Appends a quoted field's content to `buffer` with each doubled quote made one.
+    static func appendUnescaped(_ p: UnsafePointer<UInt8>, _ field: CSVScannedField, to buffer: inout [UInt8]) {
+        var i = field.start
+        while i < field.end {
+            buffer.append(p[i])
+            i += p[i] == quote ? 2 : 1
+        }
+    }
+}
