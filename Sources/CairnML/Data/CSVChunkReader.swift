@@ -22,9 +22,9 @@ struct CSVChunkReader {
     /// read again as text.
     /// - Parameters:
     ///   - firstLine: the line number of the chunk's first byte, for error messages.
+    ///   - slots: where each number column writes its values, if anywhere.
     /// - Throws: `invalid_argument` naming the line of a record whose field count differs from `columnCount`, an
     ///   unterminated quote, or text after a closing quote.
-    ///   - slots: where each number column writes its values, if anywhere.
     func read(
         _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind], slots: [CSVNumberSlot?]? = nil
     ) throws -> CSVChunk {

@@ -29,10 +29,13 @@ extension CSVReader {
         do {
             let first = try reader.read(input, range: ranges[0], firstLine: line, kinds: initial)
             let kinds = first.columns.map(\.kind)
-            // Slots a tenth larger than the first chunk's rows per byte predicts.
+            // Slots a tenth larger than the first chunk's rows per byte predicts, and never more rows than the
+            // chunk has room for (each record takes at least one byte per field).
             let rowsPerByte = Double(first.rowCount) / Double(ranges[0].count)
-            slots = CSVNumberSlots(
-                kinds: kinds, firstRows: first.rowCount, estimates: ranges.dropFirst().map { Int(Double($0.count) * rowsPerByte * 1.1) + 64 })
+            let estimates = ranges.dropFirst().map { range in
+                Swift.min(Int(Double(range.count) * rowsPerByte * 1.1) + 64, range.count / names.count + 1)
+            }
+            slots = CSVNumberSlots(kinds: kinds, firstRows: first.rowCount, estimates: estimates)
             let rest = slots.withSlots { slots in
                 Parallel.map(ranges.count - 1) { k in
                     Result {
