@@ -26,6 +26,8 @@ enum LoggedJSON {
     /// The columns of a JSON object of arrays and its row count (the longest array).
     /// - Throws: `invalid_argument` when the text is not such an object.
     static func columns(_ text: String) throws -> (columns: [String: [Value]], rows: Int) {
+        if let parsed = LoggedJSONParser.columns(text) { return parsed }
+        // Anything the fast parser does not take is read by Foundation, which also names the mistake.
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw CairnError.invalid("a logged column object is not a JSON object")
         }
@@ -40,6 +42,10 @@ enum LoggedJSON {
     /// A posted label's value per row: an array of `rows` values, or one value for a one-row request; `nil` when the
     /// shape does not fit the request.
     static func labels(_ text: String, rows: Int) -> [Value]? {
+        if let parsed = LoggedJSONParser.labels(text) {
+            if parsed.isArray { return parsed.values.count == rows ? parsed.values : nil }
+            return rows == 1 ? parsed.values : nil
+        }
         guard let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return nil }
         if let array = parsed as? [Any] { return array.count == rows ? array.map(value) : nil }
         return rows == 1 ? [value(parsed)] : nil
@@ -56,14 +62,17 @@ enum LoggedJSON {
     /// The input columns of several requests as one table: the union of their columns, numeric when every present
     /// value is a number, categorical otherwise (numbers as their text); a column a request lacks is missing there.
     static func inputTable(_ predictions: [LabeledPrediction]) throws -> Table {
-        var parsed: [(columns: [String: [Value]], rows: Int)] = []
-        for prediction in predictions { parsed.append(try columns(prediction.inputs)) }
+        // Parsed on every core: a window may hold hundreds of thousands of requests.
+        let parsed = try Parallel.map(predictions.count) { index in Result { try Self.columns(predictions[index].inputs) } }.map { try $0.get() }
         let names = Set(parsed.flatMap(\.columns.keys)).sorted()
+        let total = parsed.reduce(0) { $0 + $1.rows }
         let columns = names.map { name -> Column in
             var values: [Value] = []
+            values.reserveCapacity(total)
             for request in parsed {
                 let column = request.columns[name] ?? []
-                values += column + Array(repeating: .missing, count: request.rows - column.count)
+                values.append(contentsOf: column)
+                for _ in column.count..<request.rows { values.append(.missing) }
             }
             let numeric = values.allSatisfy { if case .text = $0 { false } else { true } }
             return numeric
