@@ -30,7 +30,7 @@ struct LoggedJSONParserTests {
     ])
     func columnObjectsReadAsFoundationReadsThem(text: String) throws {
         let parsed = try #require(LoggedJSONParser.columns(text))
-        #expect(parsed.columns == Self.foundation(text))
+        #expect(Dictionary(parsed.columns, uniquingKeysWith: { _, last in last }) == Self.foundation(text))
         #expect(parsed.rows == (Self.foundation(text)?.values.map(\.count).max() ?? 0))
     }
 
@@ -50,5 +50,25 @@ struct LoggedJSONParserTests {
         #expect(LoggedJSON.labels("[1, 0]", rows: 2) == [.number(1), .number(0)])
         #expect(LoggedJSON.labels("[1, 0]", rows: 3) == nil)
         #expect(LoggedJSON.labels("1", rows: 2) == nil)
+    }
+
+    @Test func requestsWithDifferentColumnsMakeOneTableOfTheirUnion() throws {
+        // Given logged inputs in varying order, with a column absent, an array shorter than the request, and a
+        // name written twice
+        let inputs = [
+            #"{"b": [1], "a": ["x"]}"#, #"{"b": [2], "a": ["y"]}"#, #"{"a": ["z"], "c": [1.5, 2.5]}"#, #"{"b": [3], "b": [4]}"#,
+        ]
+        let records = inputs.enumerated().map { index, text in
+            LabeledPrediction(requestID: "r\(index)", model: "m", version: "1", inputs: text, outputs: "{}", time: Int64(index), label: nil)
+        }
+
+        // When they become one table
+        let table = try LoggedJSON.inputTable(records)
+
+        // Then it has every column once, by name, each missing where a request lacks it, and the last of a repeated name
+        #expect(table.columnNames == ["a", "b", "c"])
+        #expect(table["a"]?.strings() == ["x", "y", "z", nil, nil])
+        #expect(table["b"]?.doubles().map { $0.isNaN ? -1 : $0 } == [1, 2, -1, -1, 4])
+        #expect(table["c"]?.doubles().map { $0.isNaN ? -1 : $0 } == [-1, -1, 1.5, 2.5, -1])
     }
 }

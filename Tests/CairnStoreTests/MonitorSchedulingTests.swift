@@ -16,16 +16,24 @@ struct MonitorSchedulingTests {
         func nowMillis() -> Int64 { now.withLock { $0 } }
     }
 
-    @Test(arguments: StoreBackend.allCases)
-    func everyDueCheckRunsOnceAcrossThreeReplicas(backend: StoreBackend) async throws {
+    /// A store with deployment `d`, a clock at 1,000,000 ms, and `count` replicas' monitor services on them.
+    private static func replicas(_ count: Int, backend: StoreBackend) async throws -> (store: any MetadataStore, clock: TestClock, services: [MonitorService]) {
         let store = try await TestStores.store(backend)
         try await store.createDeployment(ServingStoreContractTests.deployment("d"))
         let clock = TestClock(1_000_000)
-        let replicas = (0..<3).map { _ in MonitorService(store: store, alerts: store, log: store, clock: clock) }
+        return (store, clock, (0..<count).map { _ in MonitorService(store: store, alerts: store, log: store, clock: clock) })
+    }
+
+    /// A monitor of `d` every 15 minutes checking accuracy over `window`.
+    private static func quarterHourly(window: String) throws -> MonitorSpec {
+        MonitorSpec(deployment: "d", window: try TimeWindow(window), schedule: try TimeWindow("15m"), performance: [.init(metric: "accuracy", min: 0.5)])
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func everyDueCheckRunsOnceAcrossThreeReplicas(backend: StoreBackend) async throws {
+        let (store, clock, replicas) = try await Self.replicas(3, backend: backend)
         // Given a monitor scheduled every 15 minutes, first due at the next quarter hour (1,800,000 ms)
-        let spec = MonitorSpec(
-            deployment: "d", window: try TimeWindow("1h"), schedule: try TimeWindow("15m"), performance: [.init(metric: "accuracy", min: 0.5)])
-        let monitor = try await replicas[0].create(name: "m", spec: spec)
+        let monitor = try await replicas[0].create(name: "m", spec: try Self.quarterHourly(window: "1h"))
         #expect(monitor.nextRun == 1_800_000)
         #expect(try await replicas[1].runDue(holder: "early").runs.isEmpty, "not due yet")
 
@@ -50,16 +58,10 @@ struct MonitorSchedulingTests {
 
     @Test(arguments: StoreBackend.allCases)
     func afterDowntimeEachMissedDueTimeRunsOnItsOwnWindowInTimeOrder(backend: StoreBackend) async throws {
-        let store = try await TestStores.store(backend)
-        try await store.createDeployment(ServingStoreContractTests.deployment("d"))
-        let clock = TestClock(1_000_000)
-        let replicas = (0..<2).map { _ in MonitorService(store: store, alerts: store, log: store, clock: clock) }
+        let (store, clock, replicas) = try await Self.replicas(2, backend: backend)
         // Given a monitor every 15 minutes on a 15-minute window, first due at 1,800,000 ms, and one logged
         // prediction in the first missed window, two in the second, three in the third
-        let spec = MonitorSpec(
-            deployment: "d", window: try TimeWindow("15m"), schedule: try TimeWindow("15m"),
-            performance: [.init(metric: "accuracy", min: 0.5)])
-        _ = try await replicas[0].create(name: "m", spec: spec)
+        _ = try await replicas[0].create(name: "m", spec: try Self.quarterHourly(window: "15m"))
         let times: [Int64] = [1_000_000, 2_000_000, 2_100_000, 2_800_000, 2_900_000, 3_000_000]
         try await store.appendPredictions(times.enumerated().map { index, time in
             PredictionRecord(
@@ -86,13 +88,9 @@ struct MonitorSchedulingTests {
 
     @Test(arguments: StoreBackend.allCases)
     func aLongDowntimeCatchesUpOnlyTheLatestDueTimes(backend: StoreBackend) async throws {
-        let store = try await TestStores.store(backend)
-        try await store.createDeployment(ServingStoreContractTests.deployment("d"))
-        let clock = TestClock(1_000_000)
-        let service = MonitorService(store: store, alerts: store, log: store, clock: clock)
-        let spec = MonitorSpec(
-            deployment: "d", window: try TimeWindow("1h"), schedule: try TimeWindow("15m"), performance: [.init(metric: "accuracy", min: 0.5)])
-        _ = try await service.create(name: "m", spec: spec)
+        let (store, clock, replicas) = try await Self.replicas(1, backend: backend)
+        let service = replicas[0]
+        _ = try await service.create(name: "m", spec: try Self.quarterHourly(window: "1h"))
 
         // When 30 due times passed while no replica ran
         clock.now.withLock { $0 = 1_800_000 + 29 * 900_000 + 1 }

@@ -12,11 +12,12 @@ struct LoggedJSONParser {
         bytes = Array(text.utf8)
     }
 
-    /// The columns of `text` and its row count (the longest array), or `nil` when it is not an object of arrays.
-    static func columns(_ text: String) -> (columns: [String: [LoggedJSON.Value]], rows: Int)? {
+    /// The columns of `text` in the order they are written (a repeated name appears twice) and its row count (the
+    /// longest array), or `nil` when it is not an object of arrays.
+    static func columns(_ text: String) -> (columns: [(name: String, values: [LoggedJSON.Value])], rows: Int)? {
         var parser = LoggedJSONParser(text)
         guard let columns = parser.object(), parser.atEnd() else { return nil }
-        return (columns, columns.values.map(\.count).max() ?? 0)
+        return (columns, columns.map(\.values.count).max() ?? 0)
     }
 
     /// A label as posted: one scalar, or an array of scalars; `nil` for anything else.
@@ -29,13 +30,13 @@ struct LoggedJSONParser {
         return (values, isArray)
     }
 
-    private mutating func object() -> [String: [LoggedJSON.Value]]? {
+    private mutating func object() -> [(name: String, values: [LoggedJSON.Value])]? {
         guard consume(UInt8(ascii: "{")) else { return nil }
-        var columns: [String: [LoggedJSON.Value]] = [:]
+        var columns: [(name: String, values: [LoggedJSON.Value])] = []
         if consume(UInt8(ascii: "}")) { return columns }
         repeat {
             guard let key = string(), consume(UInt8(ascii: ":")), let values = array() else { return nil }
-            columns[key] = values
+            columns.append((key, values))
         } while consume(UInt8(ascii: ","))
         return consume(UInt8(ascii: "}")) ? columns : nil
     }
