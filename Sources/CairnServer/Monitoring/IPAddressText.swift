@@ -1,10 +1,5 @@
+// Foundation brings the C library's inet_pton and getaddrinfo.
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Numeric addresses of hosts, as 4 (IPv4) or 16 (IPv6) bytes: literals parsed, names resolved.
 enum IPAddressText {
