@@ -6,24 +6,12 @@
 #     bench/drift.sh                     # 3 repetitions
 #     bench/drift.sh --repeat 1 --million 200000
 #
-# Environment:
-#   CAIRN_DRIFT_VENV   venv with evidently (default .venv-fixtures, made from tools/fixtures/monitoring/requirements.txt)
-#   SKIP_BUILD=1       use the existing .build/release/cairn
-#   CAIRN_BIN=path     use this cairn binary (implies SKIP_BUILD); CairnML and CairnMonitoring are compiled with -O
-#                      even in debug builds, so .build/debug/cairn runs the same optimized drift code
+# Environment (CAIRN_DRIFT_VENV, SKIP_BUILD, CAIRN_BIN): see bench/lib/monitoring_env.sh. CairnML and
+# CairnMonitoring are compiled with -O even in debug builds, so CAIRN_BIN=.build/debug/cairn runs the same
+# optimized drift code.
 # Benchmarks are never run by scripts/test. Record results in docs/BENCHMARKS.md with the command, date, machine.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-VENV="${CAIRN_DRIFT_VENV:-$ROOT/.venv-fixtures}"
-if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q -r tools/fixtures/monitoring/requirements.txt
-fi
-CAIRN_BIN="${CAIRN_BIN:-}"
-if [ -z "$CAIRN_BIN" ] && [ "${SKIP_BUILD:-0}" != "1" ]; then
-    echo "==> swift build -c release --product cairn"
-    swift build -c release --product cairn
-fi
-echo "==> machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
-exec "$VENV/bin/python" bench/drift_bench.py --cairn "${CAIRN_BIN:-$ROOT/.build/release/cairn}" "$@"
+. bench/lib/monitoring_env.sh
+exec "$VENV/bin/python" bench/drift_bench.py --cairn "$CAIRN_BIN" "$@"

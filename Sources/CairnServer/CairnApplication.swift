@@ -26,7 +26,7 @@ public enum CairnApplication {
         let opened = try MetadataStores.open(configuration.storePath, logger: logger)
         let artifacts = try artifactStore(configuration)
         let serving = makeServing(store: opened.store, artifacts: artifacts, configuration: configuration)
-        let monitoring = ServerMonitoring(store: opened.store, webhookSecret: configuration.webhookSecret)
+        let monitoring = ServerMonitoring(store: opened.store, webhookSecret: configuration.webhookSecret, webhookAddresses: configuration.webhookAddresses)
         let router = makeRouter(
             store: opened.store, artifacts: artifacts, configuration: configuration, metrics: metrics, serving: serving,
             monitoring: monitoring)
@@ -67,7 +67,7 @@ public enum CairnApplication {
         metrics: PrometheusCollectorRegistry, serving: ServerServing? = nil, monitoring: ServerMonitoring? = nil
     ) -> Router<BasicRequestContext> {
         let serving = serving ?? makeServing(store: store, artifacts: artifacts, configuration: configuration)
-        let monitoring = monitoring ?? ServerMonitoring(store: store, webhookSecret: configuration.webhookSecret)
+        let monitoring = monitoring ?? ServerMonitoring(store: store, webhookSecret: configuration.webhookSecret, webhookAddresses: configuration.webhookAddresses)
         let tracking = TrackingService(experiments: store, runs: store)
         let loggedModels = LoggedModelService(models: store, experiments: store)
         let registry = RegistryService(

@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var monitorInterval: Duration
     /// The key webhook bodies are signed with, or `nil` to send them unsigned.
     public var webhookSecret: String?
+    /// Which addresses webhook deliveries may reach (by default no loopback, link-local or private one).
+    public var webhookAddresses = WebhookAddressPolicy()
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, storePath: String = ".cairn/cairn.db",

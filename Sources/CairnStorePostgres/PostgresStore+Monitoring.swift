@@ -41,12 +41,8 @@ extension PostgresStore: PredictionLogReader, MonitorStore, AlertStore {
 
     public func appendRun(_ run: MonitorRun) async throws {
         let arguments = try MonitorSQL.arguments(run)
-        try await write { session in
-            guard try await Self.exists(session, MonitorSQL.monitorCount, run.monitor) else {
-                throw CairnError.notFound("Monitor '\(run.monitor)' does not exist")
-            }
-            try await session.execute(MonitorSQL.insertRun, arguments)
-        }
+        let inserted = try await write { session in try await !session.rows(MonitorSQL.insertRun, arguments).isEmpty }
+        if !inserted { throw CairnError.notFound("Monitor '\(run.monitor)' does not exist") }
     }
 
     public func runs(monitor: String, limit: Int) async throws -> [MonitorRun] {
@@ -64,10 +60,7 @@ extension PostgresStore: PredictionLogReader, MonitorStore, AlertStore {
     }
 
     public func openAlert(_ alert: Alert) async throws -> Bool {
-        try await write { session in
-            guard try await Self.exists(session, MonitorSQL.monitorCount, alert.monitor) else { return false }
-            return try await !session.rows(MonitorSQL.insertAlert, MonitorSQL.arguments(alert)).isEmpty
-        }
+        try await write { session in try await !session.rows(MonitorSQL.insertAlert, MonitorSQL.arguments(alert)).isEmpty }
     }
 
     public func resolveAlert(monitor: String, by run: String, at time: Int64) async throws -> Alert? {
@@ -82,13 +75,12 @@ extension PostgresStore: PredictionLogReader, MonitorStore, AlertStore {
     }
 
     public func recordDelivery(_ delivery: WebhookDelivery) async throws {
-        try await write { session in
-            guard try await Self.exists(session, MonitorSQL.alertCount, delivery.alertID) else { return }
-            try await session.execute(MonitorSQL.insertDelivery, MonitorSQL.arguments(delivery))
-        }
+        try await write { session in try await session.execute(MonitorSQL.insertDelivery, MonitorSQL.arguments(delivery)) }
     }
 
-    public func deliveries(alertID: String) async throws -> [WebhookDelivery] {
-        try await read { session in try await session.rows(MonitorSQL.selectDeliveries, [.text(alertID)]) }.map(MonitorSQL.delivery)
+    public func deliveries(alertIDs: [String]) async throws -> [String: [WebhookDelivery]] {
+        guard !alertIDs.isEmpty else { return [:] }
+        let query = MonitorSQL.deliveries(alertIDs: alertIDs)
+        return MonitorSQL.grouped(try await read { session in try await session.rows(query.sql, query.arguments) }.map(MonitorSQL.delivery))
     }
 }

@@ -17,4 +17,16 @@ struct FiniteSortTests {
         // Then the result is the finite values in ascending order
         #expect(sorted == values.filter(\.isFinite).sorted())
     }
+
+    @Test func passesWhereEveryKeyHasTheSameDigitKeepTheOrder() {
+        // Given columns whose keys share whole 16-bit digits: one value repeated, and small integers of one sign
+        let constant = [Double](repeating: 2.5, count: 10_000)
+        let integers = (0..<10_000).map { Double(($0 * 7919) % 64) }
+        let negative = (0..<10_000).map { -Double(($0 * 104_729) % 5_000) - 0.5 }
+
+        // When they are sorted, the digits that do not vary are skipped and the result is still in order
+        #expect(FiniteSort.sorted(constant) == constant)
+        #expect(FiniteSort.sorted(integers) == integers.sorted())
+        #expect(FiniteSort.sorted(negative + [.nan]) == negative.sorted())
+    }
 }

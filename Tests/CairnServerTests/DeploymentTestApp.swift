@@ -26,7 +26,8 @@ enum DeploymentTestApp {
         let artifacts = try TestStores.artifacts()
         let configuration = ServerConfiguration(deploymentRefreshInterval: .milliseconds(50))
         let serving = CairnApplication.makeServing(store: store, artifacts: artifacts, configuration: configuration)
-        let monitoring = ServerMonitoring(store: store, webhooks: webhooks)
+        // Webhook receivers in tests listen on loopback.
+        let monitoring = ServerMonitoring(store: store, webhooks: webhooks, webhookAddresses: WebhookAddressPolicy(allowPrivate: true))
         let router = CairnApplication.makeRouter(
             store: store, artifacts: artifacts, configuration: configuration, metrics: TestApp.metrics, serving: serving, monitoring: monitoring)
         let logger = Logger(label: "test")

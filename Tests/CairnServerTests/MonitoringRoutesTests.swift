@@ -172,6 +172,8 @@ struct MonitoringRoutesTests {
                 (#"{"name": "m", "deployment": "d", "window": "soon", "performance": [{"metric": "f1", "min": 0.5}]}"#, .badRequest),
                 (#"{"name": "a b", "deployment": "d", "window": "1h", "performance": [{"metric": "f1", "min": 0.5}]}"#, .badRequest),
                 (#"{"name": "m", "deployment": "d", "window": "1h", "performance": [{"metric": "f1", "min": 0.5}], "webhooks": ["ftp://x"]}"#, .badRequest),
+                (#"{"name": "m", "deployment": "d", "window": "1h", "performance": [{"metric": "f1", "min": 0.5}], "webhooks": ["https://u:p@hooks.example/x"]}"#, .badRequest),
+                (#"{"name": "m", "deployment": "d", "window": "1h", "performance": [{"metric": "f1", "min": 0.5}], "webhooks": ["http:///nohost"]}"#, .badRequest),
                 (#"{"deployment": "d"}"#, .badRequest),
             ]
             for (json, status) in cases {

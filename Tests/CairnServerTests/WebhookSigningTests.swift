@@ -18,8 +18,10 @@ struct WebhookSigningTests {
         let body = Data(#"{"event":"opened","monitor":"churn-drift"}"#.utf8)
         let receiver = WebhookReceiver()
         try await receiver.run { url in
-            let signed = WebhookHTTPTransport(timeout: .seconds(5), secret: "s3cret")
-            let unsigned = WebhookHTTPTransport(timeout: .seconds(5))
+            // (the receiver listens on loopback, which deliveries reach only when allowed)
+            let loopback = WebhookAddressPolicy(allowed: ["127.0.0.0/8"])
+            let signed = WebhookHTTPTransport(timeout: .seconds(5), addresses: loopback, secret: "s3cret")
+            let unsigned = WebhookHTTPTransport(timeout: .seconds(5), addresses: loopback)
             #expect(try await signed.post(body, to: url) == 200)
             #expect(try await unsigned.post(body, to: url) == 200)
             try await signed.shutdown()

@@ -95,8 +95,14 @@ struct MonitoringStoreContractTests {
         }
         for attempt in attempts.reversed() { try await store.recordDelivery(attempt) }
         try await store.recordDelivery(WebhookDelivery(alertID: "nope", url: "u", event: "opened", attempt: 1, time: 1, statusCode: nil, error: nil))
-        #expect(try await store.deliveries(alertID: "a4") == attempts)
-        #expect(try await store.deliveries(alertID: "nope").isEmpty)
+        let a1Attempt = WebhookDelivery(alertID: "a1", url: "http://h/x", event: "resolved", attempt: 1, time: 45, statusCode: 500, error: "HTTP 500")
+        try await store.recordDelivery(a1Attempt)
+        // Then one query gives every alert's attempts, oldest first, and nothing for an unknown alert
+        let found = try await store.deliveries(alertIDs: ["a4", "a1", "nope"])
+        #expect(found["a4"] == attempts)
+        #expect(found["a1"] == [a1Attempt])
+        #expect(found["nope"] == nil && found.count == 2)
+        #expect(try await store.deliveries(alertIDs: []).isEmpty)
     }
 
     @Test(arguments: StoreBackend.allCases)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CairnCore
 import CairnServer
 import Foundation
 import Hummingbird
@@ -18,6 +19,9 @@ struct ServerCommand: AsyncParsableCommand {
             CAIRN_ARTIFACTS); a flag wins over the environment. SIGTERM or SIGINT drains in-flight requests first.
             With CAIRN_WEBHOOK_SECRET set, monitoring's webhook requests carry X-Cairn-Signature-256: sha256=<hex
             HMAC-SHA256 of the body under that secret> (an environment variable only, so it never shows in ps).
+            Webhooks whose host resolves to a loopback, link-local, private, multicast or unspecified address are
+            refused unless CAIRN_WEBHOOK_ALLOW_PRIVATE=1, or CAIRN_WEBHOOK_ALLOWED_HOSTS lists the host or its
+            network (comma-separated names and CIDRs, e.g. hooks.internal,10.1.0.0/16).
             """)
 
     @Option(help: "Address to listen on (env CAIRN_HOST).")
@@ -44,6 +48,7 @@ struct ServerCommand: AsyncParsableCommand {
         configuration.artifactsPath = artifacts ?? environment["CAIRN_ARTIFACTS"] ?? configuration.artifactsPath
         configuration.s3Credentials = ArtifactStores.credentials(from: environment)
         configuration.webhookSecret = environment["CAIRN_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.webhookAddresses = try Self.webhookAddresses(environment)
 
         let registry = try Self.bootstrap(logLevel: logLevel ?? environment["CAIRN_LOG_LEVEL"])
 
@@ -56,6 +61,17 @@ struct ServerCommand: AsyncParsableCommand {
                 "cairn.artifacts": "\(configuration.artifactsPath)",
             ])
         try await app.runService()
+    }
+
+    /// The webhook address policy from `CAIRN_WEBHOOK_ALLOW_PRIVATE` and `CAIRN_WEBHOOK_ALLOWED_HOSTS`.
+    /// - Throws: `ValidationError` for a bad value.
+    static func webhookAddresses(_ environment: [String: String]) throws -> WebhookAddressPolicy {
+        do {
+            return try WebhookAddressPolicy.parse(
+                allowPrivate: environment["CAIRN_WEBHOOK_ALLOW_PRIVATE"], allowedHosts: environment["CAIRN_WEBHOOK_ALLOWED_HOSTS"])
+        } catch let error as CairnError {
+            throw ValidationError(error.message)
+        }
     }
 
     /// The port from the flag or the environment variable (`CAIRN_PORT` unless told), or `nil` when neither is set.

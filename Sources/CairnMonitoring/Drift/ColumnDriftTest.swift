@@ -42,11 +42,13 @@ enum ColumnDriftTest {
         }
     }
 
-    /// The number of distinct values of both samples together (a lower bound above 5 when a side is compressed,
-    /// which is all the automatic choice needs).
+    /// The number of distinct values of both samples together, or a lower bound of it above 5: the automatic
+    /// choice only compares it with 2 and 5, so a side with more than 5 distinct values (or a compressed side)
+    /// decides without merging.
     private static func distinctValues(_ a: NumericSample, _ b: NumericSample) -> Int {
-        guard a.isExact, b.isExact else { return max(a.distinctCount, b.distinctCount) }
-        return AlignedCounts(a, b).keys.count
+        let larger = max(a.distinctCount, b.distinctCount)
+        guard larger <= 5, a.isExact, b.isExact else { return larger }
+        return Set(a.values).union(b.values).count
     }
 
     private static func numeric(

@@ -31,15 +31,19 @@ public enum ColumnType: String, Sendable, Codable, CaseIterable {
             return Set(values).count <= integerCardinalityLimit ? .categorical : .numerical
         case .bool(let values):
             return values.contains(where: { $0 == nil }) ? .unknown : .categorical
-        case .categorical(let codes, _):
+        case .categorical(let codes, let levels):
             var present = 0
-            var seen = Set<Int32>()
+            var distinct = 0
+            var seen = [Bool](repeating: false, count: levels.count)
             for code in codes where code >= 0 {
                 present += 1
-                seen.insert(code)
+                if !seen[Int(code)] {
+                    seen[Int(code)] = true
+                    distinct += 1
+                }
             }
             if present == 0 { return .unknown }
-            return Double(seen.count) > Double(present) * 0.5 ? .text : .categorical
+            return Double(distinct) > Double(present) * 0.5 ? .text : .categorical
         }
     }
 }

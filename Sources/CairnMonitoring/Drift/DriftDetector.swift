@@ -45,9 +45,9 @@ public enum DriftDetector {
     public static func run(reference: Table, current: Table, options: DriftOptions = DriftOptions()) throws -> DriftReport {
         guard reference.rowCount > 0 else { throw CairnError.invalid("the reference data has no rows") }
         let names = options.columns.map(Set.init)
-        var samples: [String: ColumnSample] = [:]
-        for column in reference.columns where names?.contains(column.name) ?? true { samples[column.name] = ColumnSample(column) }
-        return try run(reference: samples, current: current, options: options)
+        let columns = reference.columns.filter { names?.contains($0.name) ?? true }
+        let samples = Parallel.map(columns.count) { ColumnSample(columns[$0]) }
+        return try run(reference: Dictionary(uniqueKeysWithValues: zip(columns.map(\.name), samples)), current: current, options: options)
     }
 }
 

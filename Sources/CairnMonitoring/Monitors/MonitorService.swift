@@ -75,11 +75,9 @@ public struct MonitorService: Sendable {
     {
         guard (1...1000).contains(limit) else { throw CairnError.invalid("limit must be from 1 to 1000") }
         if let monitor { _ = try await get(monitor) }
-        var history: [(alert: Alert, deliveries: [WebhookDelivery])] = []
-        for alert in try await alerts.alerts(monitor: monitor, openOnly: openOnly, limit: limit) {
-            history.append((alert, try await alerts.deliveries(alertID: alert.id)))
-        }
-        return history
+        let found = try await alerts.alerts(monitor: monitor, openOnly: openOnly, limit: limit)
+        let deliveries = try await alerts.deliveries(alertIDs: found.map(\.id))
+        return found.map { ($0, deliveries[$0.id] ?? []) }
     }
 
     /// Runs a monitor now on the window ending now.
@@ -90,10 +88,19 @@ public struct MonitorService: Sendable {
 
     /// Runs every scheduled monitor that is due, each under a lease so that of several replicas calling this at
     /// once exactly one runs each due check; then sets its next due time.
+    ///
+    /// A monitor whose due times passed while no replica ran (the server was down) catches up: one run per
+    /// missed due time, each on its own window of the log, oldest first, the next due time advancing after each
+    /// (so a replica that stops half-way leaves the rest to the next). Only the latest ``maxCatchUpRuns`` due
+    /// times are run; older ones are not run and are counted in the outcome's `notRun`.
     /// - Parameter holder: this replica's identity.
-    /// - Returns: the runs made here, and the monitors whose run failed with the error.
-    public func runDue(holder: String) async throws -> (runs: [MonitorRun], failures: [(monitor: String, error: any Error)]) {
+    /// - Returns: the runs made here, the missed due times not run per monitor, and the monitors whose run failed
+    ///   with the error.
+    public func runDue(holder: String) async throws
+        -> (runs: [MonitorRun], notRun: [(monitor: String, count: Int)], failures: [(monitor: String, error: any Error)])
+    {
         var runs: [MonitorRun] = []
+        var notRun: [(monitor: String, count: Int)] = []
         var failures: [(monitor: String, error: any Error)] = []
         let now = clock.nowMillis()
         for candidate in try await store.monitors() where (candidate.nextRun ?? .max) <= now {
@@ -104,16 +111,36 @@ public struct MonitorService: Sendable {
                 if let monitor = try await store.monitor(named: candidate.name), let schedule = monitor.spec.schedule,
                     let due = monitor.nextRun, due <= now
                 {
-                    let slot = schedule.start(containing: now)
-                    runs.append(try await holding(lease, holder: holder) { try await execute(monitor, trigger: .schedule, windowEnd: slot) })
-                    try await store.setNextRun(monitor: monitor.name, at: slot + schedule.milliseconds)
+                    let (windowEnds, missed) = Self.dueWindowEnds(from: due, schedule: schedule, now: now)
+                    if missed > 0 { notRun.append((monitor.name, missed)) }
+                    try await holding(lease, holder: holder) {
+                        for end in windowEnds {
+                            runs.append(try await execute(monitor, trigger: .schedule, windowEnd: end))
+                            try await store.setNextRun(monitor: monitor.name, at: end + schedule.milliseconds)
+                        }
+                    }
                 }
             } catch {
                 failures.append((candidate.name, error))
             }
             try await store.releaseLease(lease, holder: holder)
         }
-        return (runs, failures)
+        return (runs, notRun, failures)
+    }
+
+    /// At most this many missed due times of one monitor are run when the scheduler catches up.
+    public static let maxCatchUpRuns = 24
+
+    /// The ends of the windows to run for a monitor due since `due`: every multiple of `schedule` from `due`
+    /// to `now`, oldest first, the latest ``maxCatchUpRuns`` of them; and how many older ones are left out.
+    static func dueWindowEnds(from due: Int64, schedule: TimeWindow, now: Int64) -> (ends: [Int64], notRun: Int) {
+        let latest = schedule.start(containing: now)
+        let first = schedule.start(containing: due) == due ? due : schedule.start(containing: due) + schedule.milliseconds
+        guard first <= latest else { return ([latest], 0) }
+        let missed = Int((latest - first) / schedule.milliseconds) + 1
+        let kept = min(missed, maxCatchUpRuns)
+        let ends = (0..<kept).reversed().map { latest - Int64($0) * schedule.milliseconds }
+        return (ends, missed - kept)
     }
 
     /// Runs `body` while renewing `lease` for `holder` every third of `duration` (real time), so no other replica

@@ -17,7 +17,7 @@ public protocol MonitorStore: Sendable {
     /// Sets when the monitor's next scheduled run is due (a no-op for an unknown monitor).
     func setNextRun(monitor: String, at time: Int64) async throws
 
-    /// Appends a run to the monitor's history.
+    /// Appends a run to the monitor's history (one statement: the monitor's existence is checked by the insert).
     /// - Throws: `not_found` when the monitor was deleted meanwhile.
     func appendRun(_ run: MonitorRun) async throws
 
@@ -35,7 +35,7 @@ public protocol MonitorStore: Sendable {
 
 /// Where alerts and webhook deliveries are stored. Every method is one transaction.
 public protocol AlertStore: Sendable {
-    /// Opens an alert unless one is already open for its monitor.
+    /// Opens an alert unless one is already open for its monitor or the monitor was deleted.
     /// - Returns: whether it was opened.
     func openAlert(_ alert: Alert) async throws -> Bool
 
@@ -49,6 +49,7 @@ public protocol AlertStore: Sendable {
     /// Records a delivery attempt (a no-op when the alert was deleted meanwhile).
     func recordDelivery(_ delivery: WebhookDelivery) async throws
 
-    /// The delivery attempts of an alert, oldest first.
-    func deliveries(alertID: String) async throws -> [WebhookDelivery]
+    /// The delivery attempts of several alerts in one query, by alert id, each alert's oldest first; an alert
+    /// without attempts (or unknown) has no entry.
+    func deliveries(alertIDs: [String]) async throws -> [String: [WebhookDelivery]]
 }

@@ -24,8 +24,13 @@ enum MonitorValidation {
         guard spec.minRows >= 1 else { throw CairnError.invalid("min_rows must be at least 1") }
         if let share = spec.drift?.driftShare, !(share > 0 && share <= 1) { throw CairnError.invalid("drift_share must be in (0, 1]") }
         for url in spec.webhooks {
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-                throw CairnError.invalid("Invalid webhook URL '\(url)': expected http:// or https://")
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+                let host = parsed.host, !host.isEmpty
+            else {
+                throw CairnError.invalid("Invalid webhook URL '\(url)': expected http:// or https:// and a host")
+            }
+            guard parsed.user == nil, parsed.password == nil else {
+                throw CairnError.invalid("Invalid webhook URL: it must not carry credentials (user:password@); sign bodies with CAIRN_WEBHOOK_SECRET instead")
             }
         }
     }

@@ -5,12 +5,14 @@ import Foundation
 public protocol WebhookTransport: Sendable {
     /// POSTs `body` (`application/json`) to `url`.
     /// - Returns: the HTTP status answered.
-    /// - Throws: when the endpoint cannot be reached or does not answer in time.
+    /// - Throws: ``WebhookRefused`` when the URL may not be reached (not retried); any other error when the endpoint
+    ///   cannot be reached or does not answer in time (retried).
     func post(_ body: Data, to url: String) async throws -> Int
 }
 
 /// Delivers alert events to webhooks in the background: ``notify(_:urls:)`` only queues; ``run()`` posts each
-/// delivery in a task of its own, retrying a failed one with exponential backoff, and records every attempt.
+/// delivery in a task of its own, retrying a failed one with exponential backoff (a refused one is not retried),
+/// and records every attempt.
 /// A down endpoint therefore delays only its own deliveries, never the checks.
 public final class WebhookNotifier: AlertNotifier {
     /// Retry settings.
@@ -71,10 +73,14 @@ public final class WebhookNotifier: AlertNotifier {
         for attempt in 1...max(1, configuration.maxAttempts) {
             var status: Int?
             var failure: String?
+            var refused = false
             do {
                 let answered = try await transport.post(body, to: job.url)
                 status = answered
                 if !(200..<300).contains(answered) { failure = "HTTP \(answered)" }
+            } catch let error as WebhookRefused {
+                failure = error.description
+                refused = true
             } catch {
                 failure = "\(error)"
             }
@@ -83,8 +89,8 @@ public final class WebhookNotifier: AlertNotifier {
                 statusCode: status, error: failure)
             try? await store.recordDelivery(delivery)
             observer?.deliveryAttempted(delivery)
-            // Cancelled (the server is stopping): no more attempts.
-            if failure == nil || attempt == configuration.maxAttempts || Task.isCancelled { return }
+            // Refused (retrying cannot change that) or cancelled (the server is stopping): no more attempts.
+            if failure == nil || refused || attempt == configuration.maxAttempts || Task.isCancelled { return }
             try? await Task.sleep(for: wait)
             wait *= 2
         }

@@ -26,20 +26,32 @@ enum LoggedJSON {
     /// The columns of a JSON object of arrays and its row count (the longest array).
     /// - Throws: `invalid_argument` when the text is not such an object.
     static func columns(_ text: String) throws -> (columns: [String: [Value]], rows: Int) {
+        let ordered = try orderedColumns(text)
+        return (Dictionary(ordered.columns, uniquingKeysWith: { _, last in last }), ordered.rows)
+    }
+
+    /// The same, in the order the object lists them (a repeated name appears twice; the last one counts).
+    static func orderedColumns(_ text: String) throws -> (columns: [(name: String, values: [Value])], rows: Int) {
+        if let parsed = LoggedJSONParser.columns(text) { return parsed }
+        // Anything the fast parser does not take is read by Foundation, which also names the mistake.
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw CairnError.invalid("a logged column object is not a JSON object")
         }
-        var columns: [String: [Value]] = [:]
+        var columns: [(name: String, values: [Value])] = []
         for (name, array) in object {
             guard let array = array as? [Any] else { throw CairnError.invalid("logged column '\(name)' is not an array") }
-            columns[name] = array.map(value)
+            columns.append((name, array.map(value)))
         }
-        return (columns, columns.values.map(\.count).max() ?? 0)
+        return (columns, columns.map(\.values.count).max() ?? 0)
     }
 
     /// A posted label's value per row: an array of `rows` values, or one value for a one-row request; `nil` when the
     /// shape does not fit the request.
     static func labels(_ text: String, rows: Int) -> [Value]? {
+        if let parsed = LoggedJSONParser.labels(text) {
+            if parsed.isArray { return parsed.values.count == rows ? parsed.values : nil }
+            return rows == 1 ? parsed.values : nil
+        }
         guard let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return nil }
         if let array = parsed as? [Any] { return array.count == rows ? array.map(value) : nil }
         return rows == 1 ? [value(parsed)] : nil
@@ -56,19 +68,44 @@ enum LoggedJSON {
     /// The input columns of several requests as one table: the union of their columns, numeric when every present
     /// value is a number, categorical otherwise (numbers as their text); a column a request lacks is missing there.
     static func inputTable(_ predictions: [LabeledPrediction]) throws -> Table {
-        var parsed: [(columns: [String: [Value]], rows: Int)] = []
-        for prediction in predictions { parsed.append(try columns(prediction.inputs)) }
-        let names = Set(parsed.flatMap(\.columns.keys)).sorted()
-        let columns = names.map { name -> Column in
-            var values: [Value] = []
-            for request in parsed {
-                let column = request.columns[name] ?? []
-                values += column + Array(repeating: .missing, count: request.rows - column.count)
+        // Parsed on every core: a window may hold hundreds of thousands of requests.
+        let parsed = try Parallel.map(predictions.count) { index in Result { try Self.orderedColumns(predictions[index].inputs) } }
+            .map { try $0.get() }
+        var names: [String] = []
+        var slots: [String: Int] = [:]
+        var values: [[Value]] = []
+        var rows = 0
+        // Requests of one deployment nearly always list the same names in the same order: where a record's names
+        // are the previous one's, its columns go to the same slots without looking a name up.
+        var lastNames: [String] = []
+        var lastSlots: [Int?] = []
+        for request in parsed {
+            let requestNames = request.columns.map(\.name)
+            if requestNames != lastNames {
+                lastSlots = requestNames.enumerated().map { index, name -> Int? in
+                    // Of a name written twice, only the last counts.
+                    if requestNames[(index + 1)...].contains(name) { return nil }
+                    if let slot = slots[name] { return slot }
+                    slots[name] = names.count
+                    names.append(name)
+                    values.append([Value](repeating: .missing, count: rows))
+                    return names.count - 1
+                }
+                lastNames = requestNames
             }
-            let numeric = values.allSatisfy { if case .text = $0 { false } else { true } }
+            for (slot, column) in zip(lastSlots, request.columns) {
+                if let slot { values[slot].append(contentsOf: column.values) }
+            }
+            rows += request.rows
+            for slot in values.indices where values[slot].count < rows {
+                values[slot].append(contentsOf: repeatElement(.missing, count: rows - values[slot].count))
+            }
+        }
+        let columns = names.indices.sorted { names[$0] < names[$1] }.map { slot -> Column in
+            let numeric = values[slot].allSatisfy { if case .text = $0 { false } else { true } }
             return numeric
-                ? Column(name, doubles: values.map { $0.number ?? .nan })
-                : Column(name, strings: values.map(\.className))
+                ? Column(names[slot], doubles: values[slot].map { $0.number ?? .nan })
+                : Column(names[slot], strings: values[slot].map(\.className))
         }
         return try Table(columns)
     }

@@ -1,5 +1,5 @@
 /// The finite values of a column in ascending order, by a least-significant-digit radix sort on the IEEE bit
-/// patterns (four 16-bit passes): linear time, which matters for million-row columns.
+/// patterns (at most four 16-bit passes): linear time, which matters for million-row columns.
 enum FiniteSort {
     /// Below this many values the standard library's sort is faster.
     static let radixThreshold = 4_096
@@ -12,31 +12,47 @@ enum FiniteSort {
         if keys.count < radixThreshold {
             return keys.map(Self.value).sorted()
         }
+        radixSort(&keys)
+        return keys.map(Self.value)
+    }
+
+    /// Sorts the keys ascending: one pass counts all four 16-bit digits, then each digit that does not put
+    /// every key in one bucket (common for integers and narrow ranges) moves the keys once.
+    private static func radixSort(_ keys: inout [UInt64]) {
         var scratch = [UInt64](repeating: 0, count: keys.count)
-        var counts = [Int](repeating: 0, count: 1 << 16)
-        for shift in stride(from: 0, to: 64, by: 16) {
-            keys.withUnsafeBufferPointer { source in
-                scratch.withUnsafeMutableBufferPointer { target in
-                    counts.withUnsafeMutableBufferPointer { count in
-                        for i in 0..<count.count { count[i] = 0 }
-                        for k in source { count[Int((k >> UInt64(shift)) & 0xFFFF)] += 1 }
-                        var total = 0
-                        for i in 0..<count.count {
-                            let c = count[i]
-                            count[i] = total
-                            total += c
-                        }
+        var counts = [UInt32](repeating: 0, count: 4 << 16)
+        counts.withUnsafeMutableBufferPointer { count in
+            for k in keys {
+                count[Int(k & 0xFFFF)] &+= 1
+                count[0x10000 + Int((k >> 16) & 0xFFFF)] &+= 1
+                count[0x20000 + Int((k >> 32) & 0xFFFF)] &+= 1
+                count[0x30000 + Int(k >> 48)] &+= 1
+            }
+        }
+        for pass in 0..<4 {
+            let shift = UInt64(16 * pass)
+            let moved = counts.withUnsafeMutableBufferPointer { all -> Bool in
+                let count = UnsafeMutableBufferPointer(rebasing: all[(pass << 16)..<((pass + 1) << 16)])
+                if count.contains(where: { Int($0) == keys.count }) { return false }
+                var total: UInt32 = 0
+                for i in 0..<count.count {
+                    let c = count[i]
+                    count[i] = total
+                    total &+= c
+                }
+                keys.withUnsafeBufferPointer { source in
+                    scratch.withUnsafeMutableBufferPointer { target in
                         for k in source {
-                            let digit = Int((k >> UInt64(shift)) & 0xFFFF)
-                            target[count[digit]] = k
-                            count[digit] += 1
+                            let digit = Int((k >> shift) & 0xFFFF)
+                            target[Int(count[digit])] = k
+                            count[digit] &+= 1
                         }
                     }
                 }
+                return true
             }
-            swap(&keys, &scratch)
+            if moved { swap(&keys, &scratch) }
         }
-        return keys.map(Self.value)
     }
 
     /// A key whose unsigned order is the numeric order of finite doubles.

@@ -22,22 +22,37 @@ public struct NumericSample: Sendable, Equatable, Codable {
     /// The finite values of `data` (NaN and ±infinity dropped, as Evidently does before every test).
     public init(_ data: [Double]) {
         let finite = FiniteSort.sorted(data)
-        var values: [Double] = []
-        var counts: [Double] = []
-        for value in finite {
-            if let last = values.last, last == value {
-                counts[counts.count - 1] += 1
-            } else {
-                values.append(value)
-                counts.append(1)
-            }
-        }
+        let (values, counts) = Self.runs(finite)
         let n = Double(finite.count)
         let mean = finite.isEmpty ? .nan : Self.pairwiseSum(finite[...]) / n
         let deviations = finite.map { ($0 - mean) * ($0 - mean) }
         let variance = finite.isEmpty ? .nan : Self.pairwiseSum(deviations[...]) / n
         self.init(values: values, counts: counts, total: n, mean: mean, standardDeviation: variance.squareRoot(),
                   isExact: true, distinctCount: values.count)
+    }
+
+    /// The distinct values of sorted data and how often each occurs: one pass to count them, one to fill
+    /// arrays of exactly that size.
+    private static func runs(_ sorted: [Double]) -> (values: [Double], counts: [Double]) {
+        sorted.withUnsafeBufferPointer { data in
+            var distinct = 0
+            for i in data.indices where i == 0 || data[i] != data[i - 1] { distinct += 1 }
+            var counts = [Double](repeating: 0, count: distinct)
+            let values = [Double](unsafeUninitializedCapacity: distinct) { buffer, initialized in
+                counts.withUnsafeMutableBufferPointer { count in
+                    var slot = -1
+                    for i in data.indices {
+                        if i == 0 || data[i] != data[i - 1] {
+                            slot += 1
+                            buffer[slot] = data[i]
+                        }
+                        count[slot] += 1
+                    }
+                }
+                initialized = distinct
+            }
+            return (values, counts)
+        }
     }
 
     /// A sample from its parts.

@@ -19,6 +19,11 @@ struct MonitorSchedulerService: Service {
                 for run in outcome.runs {
                     logger.info("Monitor ran", metadata: ["cairn.monitor": "\(run.monitor)", "cairn.monitor.status": "\(run.status.rawValue)"])
                 }
+                for missed in outcome.notRun {
+                    logger.warning(
+                        "Monitor missed more due times than it catches up; the oldest were not run",
+                        metadata: ["cairn.monitor": "\(missed.monitor)", "cairn.monitor.not_run": "\(missed.count)"])
+                }
                 for failure in outcome.failures {
                     logger.error("Monitor run failed", metadata: ["cairn.monitor": "\(failure.monitor)", "cairn.error": "\(failure.error)"])
                 }

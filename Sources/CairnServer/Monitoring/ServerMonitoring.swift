@@ -19,11 +19,12 @@ public struct ServerMonitoring: Sendable {
     ///   - webhooks: retry settings of webhook deliveries.
     ///   - transport: how webhook bodies are sent; HTTP by default.
     ///   - webhookSecret: the key HTTP webhook bodies are signed with (`X-Cairn-Signature-256`), if any.
+    ///   - webhookAddresses: which addresses HTTP webhook deliveries may reach; by default no internal one.
     public init(
         store: any MetadataStore, webhooks: WebhookNotifier.Configuration = .init(), transport: (any WebhookTransport)? = nil,
-        webhookSecret: String? = nil, clock: any WallClock = SystemClock()
+        webhookSecret: String? = nil, webhookAddresses: WebhookAddressPolicy = WebhookAddressPolicy(), clock: any WallClock = SystemClock()
     ) {
-        http = transport == nil ? WebhookHTTPTransport(timeout: .seconds(10), secret: webhookSecret) : nil
+        http = transport == nil ? WebhookHTTPTransport(timeout: .seconds(10), addresses: webhookAddresses, secret: webhookSecret) : nil
         let metrics = MonitoringMetrics()
         notifier = WebhookNotifier(transport: transport ?? http!, store: store, configuration: webhooks, observer: metrics, clock: clock)
         monitors = MonitorService(store: store, alerts: store, log: store, notifier: notifier, observer: metrics, clock: clock)

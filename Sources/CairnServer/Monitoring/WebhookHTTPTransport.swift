@@ -9,6 +9,7 @@ import Synchronization
 ///
 /// It has its own client, made on the first delivery, that does not retry failed connections itself: a refused
 /// connection fails the attempt at once, and ``WebhookNotifier`` decides about retries. ``shutdown()`` closes it.
+/// Hosts that resolve to internal addresses are refused unless allowed (``WebhookAddressPolicy``).
 /// With a secret, every request is signed: `X-Cairn-Signature-256: sha256=<hex HMAC-SHA256 of the body>`.
 final class WebhookHTTPTransport: WebhookTransport {
     /// The header that carries the body's signature.
@@ -16,12 +17,17 @@ final class WebhookHTTPTransport: WebhookTransport {
 
     /// How long one attempt may take.
     let timeout: TimeAmount
+    /// Which addresses deliveries may reach.
+    let addresses: WebhookAddressPolicy
     private let secret: SymmetricKey?
     private let client = Mutex<HTTPClient?>(nil)
 
-    /// - Parameter secret: the key bodies are signed with, or `nil` to send them unsigned.
-    init(timeout: TimeAmount, secret: String? = nil) {
+    /// - Parameters:
+    ///   - addresses: which addresses deliveries may reach; by default none that is internal.
+    ///   - secret: the key bodies are signed with, or `nil` to send them unsigned.
+    init(timeout: TimeAmount, addresses: WebhookAddressPolicy = WebhookAddressPolicy(), secret: String? = nil) {
         self.timeout = timeout
+        self.addresses = addresses
         self.secret = secret.map { SymmetricKey(data: Data($0.utf8)) }
     }
 
@@ -30,7 +36,14 @@ final class WebhookHTTPTransport: WebhookTransport {
         "sha256=" + HMAC<SHA256>.authenticationCode(for: body, using: key).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Resolves the URL's host and refuses it when ``addresses`` does not allow every address it resolves to;
+    /// then POSTs. Redirects are not followed (one could lead to an internal address).
+    /// - Throws: ``WebhookRefused`` for a refused host; a resolution or HTTP error otherwise.
     func post(_ body: Data, to url: String) async throws -> Int {
+        guard let host = URL(string: url)?.host, !host.isEmpty else { throw WebhookRefused(reason: "the URL has no host") }
+        if let reason = addresses.refusal(host: host, addresses: try await IPAddressText.resolve(host)) {
+            throw WebhookRefused(reason: reason)
+        }
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -58,6 +71,7 @@ final class WebhookHTTPTransport: WebhookTransport {
             var configuration = HTTPClient.Configuration()
             configuration.connectionPool.retryConnectionEstablishment = false
             configuration.timeout.connect = .seconds(5)
+            configuration.redirectConfiguration = .disallow
             let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             client = made
             return made

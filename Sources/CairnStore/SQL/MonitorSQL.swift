@@ -12,8 +12,6 @@ package enum MonitorSQL {
         WHERE p.deployment = ? AND p.time >= ? AND p.time < ? ORDER BY p.time, p.request_id LIMIT ?
         """
     package static let deploymentCount = "SELECT COUNT(*) AS n FROM deployments WHERE name = ?"
-    package static let monitorCount = "SELECT COUNT(*) AS n FROM monitors WHERE name = ?"
-    package static let alertCount = "SELECT COUNT(*) AS n FROM alerts WHERE alert_id = ?"
     package static let insertMonitor = """
         INSERT INTO monitors (name, deployment, spec, creation_time, next_run) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (name) DO NOTHING RETURNING name
@@ -22,7 +20,11 @@ package enum MonitorSQL {
     package static let selectMonitors = "SELECT * FROM monitors ORDER BY name"
     package static let deleteMonitor = "DELETE FROM monitors WHERE name = ? RETURNING name"
     package static let setNextRun = "UPDATE monitors SET next_run = ? WHERE name = ?"
-    package static let insertRun = "INSERT INTO monitor_runs (run_id, monitor, time, status, result) VALUES (?, ?, ?, ?, ?)"
+    /// Inserts a run when its monitor exists (the last argument is the monitor's name again); returns a row only then.
+    package static let insertRun = """
+        INSERT INTO monitor_runs (run_id, monitor, time, status, result)
+        SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM monitors WHERE name = ?) RETURNING run_id
+        """
     package static let selectRuns = "SELECT * FROM monitor_runs WHERE monitor = ? ORDER BY time DESC, run_id DESC LIMIT ?"
     /// Takes a free lease (absent, expired, or this holder's); returns a row only when the caller holds it.
     package static let claimLease = """
@@ -31,19 +33,37 @@ package enum MonitorSQL {
         WHERE leases.expires_at <= ? OR leases.holder = excluded.holder RETURNING holder
         """
     package static let releaseLease = "DELETE FROM leases WHERE name = ? AND holder = ?"
-    /// Opens an alert unless the monitor has an open one (the partial unique index `alerts_one_open`).
+    /// Opens an alert when its monitor exists (the last argument) and has no open one (the partial unique index
+    /// `alerts_one_open`); returns a row only then. Nullable values are cast, as in ``insertDelivery``.
     package static let insertAlert = """
         INSERT INTO alerts (alert_id, monitor, deployment, status, opened_at, opened_by, resolved_at, resolved_by, summary)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING alert_id
+        SELECT ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), CAST(? AS TEXT), ? WHERE EXISTS (SELECT 1 FROM monitors WHERE name = ?)
+        ON CONFLICT DO NOTHING RETURNING alert_id
         """
     package static let resolveAlert = """
         UPDATE alerts SET status = 'resolved', resolved_at = ?, resolved_by = ? WHERE monitor = ? AND status = 'open' RETURNING *
         """
+    /// Records a delivery when its alert exists (the last argument is the alert's id again). The nullable values are
+    /// cast so that PostgreSQL knows the type of a NULL argument in the SELECT list.
     package static let insertDelivery = """
-        INSERT INTO webhook_deliveries (alert_id, url, event, attempt, time, status_code, error) VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO webhook_deliveries (alert_id, url, event, attempt, time, status_code, error)
+        SELECT ?, ?, ?, ?, ?, CAST(? AS INTEGER), CAST(? AS TEXT) WHERE EXISTS (SELECT 1 FROM alerts WHERE alert_id = ?)
         ON CONFLICT DO NOTHING
         """
-    package static let selectDeliveries = "SELECT * FROM webhook_deliveries WHERE alert_id = ? ORDER BY time, attempt, url, event"
+
+    /// The deliveries of several alerts in one query, each alert's oldest first.
+    package static func deliveries(alertIDs: [String]) -> (sql: String, arguments: [SQLValue]) {
+        let placeholders = Array(repeating: "?", count: alertIDs.count).joined(separator: ", ")
+        return (
+            "SELECT * FROM webhook_deliveries WHERE alert_id IN (\(placeholders)) ORDER BY alert_id, time, attempt, url, event",
+            alertIDs.map(SQLValue.text)
+        )
+    }
+
+    /// Deliveries grouped by alert id, keeping their order.
+    package static func grouped(_ deliveries: [WebhookDelivery]) -> [String: [WebhookDelivery]] {
+        Dictionary(grouping: deliveries, by: \.alertID)
+    }
 
     /// The alerts query: of one monitor or all, open or all, newest first.
     package static func alerts(monitor: String?, openOnly: Bool, limit: Int) -> (sql: String, arguments: [SQLValue]) {
@@ -75,18 +95,20 @@ package enum MonitorSQL {
         return Monitor(name: name, spec: try decode(MonitorSpec.self, spec), creationTime: creation, nextRun: row.integer("next_run"))
     }
 
+    /// The arguments of ``insertRun``.
     package static func arguments(_ run: MonitorRun) throws -> [SQLValue] {
-        [.text(run.id), .text(run.monitor), .integer(run.time), .text(run.status.rawValue), .text(try json(run))]
+        [.text(run.id), .text(run.monitor), .integer(run.time), .text(run.status.rawValue), .text(try json(run)), .text(run.monitor)]
     }
 
     package static func run(_ row: SQLRow) throws -> MonitorRun {
         try decode(MonitorRun.self, row.text("result") ?? "")
     }
 
+    /// The arguments of ``insertAlert``.
     package static func arguments(_ alert: Alert) -> [SQLValue] {
         [
             .text(alert.id), .text(alert.monitor), .text(alert.deployment), .text(alert.status.rawValue), .integer(alert.openedAt),
-            .text(alert.openedBy), .optional(alert.resolvedAt), .optional(alert.resolvedBy), .text(alert.summary),
+            .text(alert.openedBy), .optional(alert.resolvedAt), .optional(alert.resolvedBy), .text(alert.summary), .text(alert.monitor),
         ]
     }
 
@@ -99,10 +121,11 @@ package enum MonitorSQL {
             resolvedAt: row.integer("resolved_at"), resolvedBy: row.text("resolved_by"), summary: row.text("summary") ?? "")
     }
 
+    /// The arguments of ``insertDelivery``.
     package static func arguments(_ delivery: WebhookDelivery) -> [SQLValue] {
         [
             .text(delivery.alertID), .text(delivery.url), .text(delivery.event), .integer(Int64(delivery.attempt)), .integer(delivery.time),
-            .optional(delivery.statusCode.map(Int64.init)), .optional(delivery.error),
+            .optional(delivery.statusCode.map(Int64.init)), .optional(delivery.error), .text(delivery.alertID),
         ]
     }
 

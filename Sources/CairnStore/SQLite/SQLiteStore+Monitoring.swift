@@ -56,10 +56,8 @@ extension SQLiteStore: PredictionLogReader, MonitorStore, AlertStore {
 
     public func appendRun(_ run: MonitorRun) async throws {
         let arguments = try MonitorSQL.arguments(run)
-        try await write { db in
-            guard try Self.exists(db, MonitorSQL.monitorCount, run.monitor) else { throw CairnError.notFound("Monitor '\(run.monitor)' does not exist") }
-            try db.execute(sql: MonitorSQL.insertRun, arguments: Self.arguments(arguments))
-        }
+        let inserted = try await write { db in try !Self.rows(db, MonitorSQL.insertRun, arguments).isEmpty }
+        if !inserted { throw CairnError.notFound("Monitor '\(run.monitor)' does not exist") }
     }
 
     public func runs(monitor: String, limit: Int) async throws -> [MonitorRun] {
@@ -77,10 +75,7 @@ extension SQLiteStore: PredictionLogReader, MonitorStore, AlertStore {
     }
 
     public func openAlert(_ alert: Alert) async throws -> Bool {
-        try await write { db in
-            guard try Self.exists(db, MonitorSQL.monitorCount, alert.monitor) else { return false }
-            return try !Self.rows(db, MonitorSQL.insertAlert, MonitorSQL.arguments(alert)).isEmpty
-        }
+        try await write { db in try !Self.rows(db, MonitorSQL.insertAlert, MonitorSQL.arguments(alert)).isEmpty }
     }
 
     public func resolveAlert(monitor: String, by run: String, at time: Int64) async throws -> Alert? {
@@ -95,13 +90,12 @@ extension SQLiteStore: PredictionLogReader, MonitorStore, AlertStore {
     }
 
     public func recordDelivery(_ delivery: WebhookDelivery) async throws {
-        try await write { db in
-            guard try Self.exists(db, MonitorSQL.alertCount, delivery.alertID) else { return }
-            try db.execute(sql: MonitorSQL.insertDelivery, arguments: Self.arguments(MonitorSQL.arguments(delivery)))
-        }
+        try await write { db in try db.execute(sql: MonitorSQL.insertDelivery, arguments: Self.arguments(MonitorSQL.arguments(delivery))) }
     }
 
-    public func deliveries(alertID: String) async throws -> [WebhookDelivery] {
-        try await read { db in try Self.rows(db, MonitorSQL.selectDeliveries, [.text(alertID)]).map(MonitorSQL.delivery) }
+    public func deliveries(alertIDs: [String]) async throws -> [String: [WebhookDelivery]] {
+        guard !alertIDs.isEmpty else { return [:] }
+        let query = MonitorSQL.deliveries(alertIDs: alertIDs)
+        return MonitorSQL.grouped(try await read { db in try Self.rows(db, query.sql, query.arguments).map(MonitorSQL.delivery) })
     }
 }

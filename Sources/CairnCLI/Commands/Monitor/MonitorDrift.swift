@@ -13,11 +13,18 @@ struct MonitorDrift: AsyncParsableCommand {
 
     func run() async throws {
         try await Output.run {
-            let current = try inputs.currentTable()
             let options = inputs.driftOptions()
-            let report = inputs.referenceIsProfile
-                ? try DriftDetector.run(profile: try inputs.referenceProfile(), current: current, options: options)
-                : try DriftDetector.run(reference: try inputs.dataOptions.read(inputs.reference), current: current, options: options)
+            let report: DriftReport
+            if inputs.referenceIsProfile {
+                // The profile is decoded while the current data is read.
+                let path = inputs.reference
+                async let profile = ReferenceProfile.load(path: path)
+                let current = try inputs.currentTable()
+                report = try DriftDetector.run(profile: try await profile, current: current, options: options)
+            } else {
+                let current = try inputs.currentTable()
+                report = try DriftDetector.run(reference: try inputs.dataOptions.read(inputs.reference), current: current, options: options)
+            }
             if json { return try Output.json(DriftJSON(report)) }
             Output.table(["COLUMN", "TYPE", "TEST", "STATISTIC", "P-VALUE", "THRESHOLD", "VERDICT"], report.columns.map(Self.row))
             print("dataset: \(report.driftedCount) drifted, share \(Self.number(report.shareDrifted)) "
