@@ -34,9 +34,8 @@ public struct GradientBoosting: Sendable {
             task: task, classCount: task == .regression ? 1 : classCount, regression: parameters.objective,
             alpha: parameters.alpha)
         let data = BinnedData(features, categorical: categorical, maxBin: parameters.maxBin)
-        var growerParameters = parameters
-        growerParameters.maxDeltaStep = parameters.maxDeltaStep ?? (task == .multiclass ? GradientBoostingParameters.multiclassMaxDeltaStep : 0)
-        let grower = TreeGrower(data: data, parameters: growerParameters)
+        let parameters = parameters.resolved(for: task)
+        let grower = TreeGrower(data: data, parameters: parameters)
         let initial = objective.initialScores(labels)
         var scores = initial.map { [Double](repeating: $0, count: features.rowCount) }
         var validScores = initial.map { [Double](repeating: $0, count: validation?.features.rowCount ?? 0) }
