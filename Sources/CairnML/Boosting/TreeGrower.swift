@@ -42,9 +42,10 @@ struct TreeGrower: Sendable {
     func grow(
         rows: [Int32], gradients: [Double], hessians: [Double], features: [Int], shrinkage: Double, seed: UInt64 = 0,
         leafValue: ((ArraySlice<Int32>) -> Double)? = nil
-    ) -> DecisionTree {
+    ) -> GrownTree {
         var random = SeededGenerator(seed: seed)
         var order = rows
+        var scratch = [Int32](repeating: 0, count: rows.count)
         let rootStats = rows.reduce(into: GradientStats()) { s, r in
             s = s + GradientStats(gradient: gradients[Int(r)], hessian: hessians[Int(r)], count: 1)
         }
@@ -64,6 +65,9 @@ struct TreeGrower: Sendable {
                 ? splittable.count - 1
                 : splittable.indices.max { (leaves[splittable[$0]].best!.gain, -splittable[$0]) < (leaves[splittable[$1]].best!.gain, -splittable[$1]) }!
             let index = splittable.remove(at: pick)
+            // The parent's histogram becomes its larger child's: taken out of the leaf so it is not copied.
+            var parentHistogram = leaves[index].histogram
+            leaves[index].histogram = nil
             let leaf = leaves[index]
             let split = leaf.best!
             let node = tree.nodeCount
@@ -71,21 +75,22 @@ struct TreeGrower: Sendable {
             if let parent = leaf.parent {
                 if parent.isLeft { tree.leftChild[parent.node] = node } else { tree.rightChild[parent.node] = node }
             }
-            let leftCount = partition(&order, leaf.begin, leaf.count, split)
+            let leftCount = partition(&order, leaf.begin, leaf.count, split, scratch: &scratch)
             var left = Leaf(
                 begin: leaf.begin, count: leftCount, stats: split.left, depth: leaf.depth + 1, histogram: nil,
                 parent: (node, true))
             var right = Leaf(
                 begin: leaf.begin + leftCount, count: leaf.count - leftCount, stats: split.right, depth: leaf.depth + 1,
                 histogram: nil, parent: (node, false))
-            if let parentHistogram = leaf.histogram, max(left.count, right.count) > Self.sparseLeafRows {
+            if var largeHistogram = parentHistogram, max(left.count, right.count) > Self.sparseLeafRows {
                 // The smaller child's histogram is summed; the larger one's is the parent's minus it.
+                parentHistogram = nil
                 let smallerIsLeft = left.count <= right.count
                 let small = smallerIsLeft ? left : right
                 let smallHistogram = Histogram(
                     data: data, rows: order[small.begin..<(small.begin + small.count)], gradients: gradients,
                     hessians: hessians, features: features)
-                let largeHistogram = parentHistogram.subtracting(smallHistogram)
+                largeHistogram.subtract(smallHistogram)
                 left.histogram = smallerIsLeft ? smallHistogram : largeHistogram
                 right.histogram = smallerIsLeft ? largeHistogram : smallHistogram
             }
@@ -106,7 +111,7 @@ struct TreeGrower: Sendable {
             return (value ?? regularization.leafValue(leaf.stats, extraL2: leaf.extraL2)) * shrinkage
         }
         tree.leafCover = leaves.map(\.stats.count)
-        return tree
+        return GrownTree(tree: tree, order: order, leafRanges: leaves.map { $0.begin..<($0.begin + $0.count) })
     }
 
     /// Leaves of at most this many rows sum their gradients per bin from the rows rather than a dense histogram.
@@ -163,8 +168,8 @@ struct TreeGrower: Sendable {
     }
 
     /// Stable-partitions `order[begin..<begin+count]` so rows going left come first; returns how many go left.
-    private func partition(_ order: inout [Int32], _ begin: Int, _ count: Int, _ split: SplitCandidate) -> Int {
-        let bins = data.bins[split.feature]
+    /// `scratch` (at least `count` long) holds the right rows meanwhile.
+    private func partition(_ order: inout [Int32], _ begin: Int, _ count: Int, _ split: SplitCandidate, scratch: inout [Int32]) -> Int {
         let missingBin = data.mappers[split.feature].missingBin
         var goesLeft = [Bool](repeating: false, count: 256)
         if split.leftBins.isEmpty {
@@ -173,13 +178,27 @@ struct TreeGrower: Sendable {
         } else {
             for b in split.leftBins { goesLeft[b] = true }
         }
-        var left: [Int32] = []
-        var right: [Int32] = []
-        left.reserveCapacity(count)
-        for row in order[begin..<(begin + count)] {
-            if goesLeft[Int(bins[Int(row)])] { left.append(row) } else { right.append(row) }
+        var left = begin
+        var right = 0
+        data.bins[split.feature].withUnsafeBufferPointer { bins in
+            goesLeft.withUnsafeBufferPointer { goesLeft in
+                order.withUnsafeMutableBufferPointer { order in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        for i in begin..<(begin + count) {
+                            let row = order[i]
+                            if goesLeft[Int(bins[Int(row)])] {
+                                order[left] = row
+                                left += 1
+                            } else {
+                                scratch[right] = row
+                                right += 1
+                            }
+                        }
+                        for k in 0..<right { order[left + k] = scratch[k] }
+                    }
+                }
+            }
         }
-        order.replaceSubrange(begin..<(begin + count), with: left + right)
-        return left.count
+        return left - begin
     }
 }
