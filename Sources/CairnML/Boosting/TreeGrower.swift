@@ -50,9 +50,8 @@ struct TreeGrower: Sendable {
             s = s + GradientStats(gradient: gradients[Int(r)], hessian: hessians[Int(r)], count: 1)
         }
         var tree = DecisionTree(leafValue: 0, cover: rootStats.count)
-        var leaves = [
-            Leaf(begin: 0, count: rows.count, stats: rootStats, depth: 0, histogram: denseHistogram(order[...], gradients, hessians, features), parent: nil)
-        ]
+        var leaves = [Leaf(begin: 0, count: rows.count, stats: rootStats, depth: 0, histogram: nil, parent: nil)]
+        if mayBeSplit(leaves[0]) { leaves[0].histogram = denseHistogram(order[...], gradients, hessians, features) }
         leaves[0].best = bestSplit(leaves[0], order, gradients, hessians, features, &random)
         // Leaves that may still be split. When the leaf count is bounded, the one whose split gains most goes
         // first; when it is not, every such leaf is split in the end, so the most recent goes first and few
@@ -125,12 +124,19 @@ struct TreeGrower: Sendable {
             ? Histogram(data: data, rows: rows, gradients: gradients, hessians: hessians, features: features) : nil
     }
 
+    /// Whether a split of `leaf` could meet the depth, row and hessian constraints. Both children need
+    /// `minSumHessianInLeaf`, so a leaf with less than half of it (softmax rows all predicted with certainty) has
+    /// no split, whatever rounding the sums see.
+    private func mayBeSplit(_ leaf: Leaf) -> Bool {
+        if parameters.maxDepth > 0, leaf.depth >= parameters.maxDepth { return false }
+        return leaf.count >= 2 * parameters.minDataInLeaf && leaf.stats.hessian >= parameters.minSumHessianInLeaf / 2
+    }
+
     private func bestSplit(
         _ leaf: Leaf, _ order: [Int32], _ gradients: [Double], _ hessians: [Double], _ allowed: [Int],
         _ random: inout SeededGenerator
     ) -> SplitCandidate? {
-        if parameters.maxDepth > 0, leaf.depth >= parameters.maxDepth { return nil }
-        if leaf.count < 2 * parameters.minDataInLeaf { return nil }
+        guard mayBeSplit(leaf) else { return nil }
         let features =
             sampling.featuresPerSplit.map { count in
                 count < allowed.count ? random.sample(count, of: allowed.count).map { allowed[$0] } : allowed
