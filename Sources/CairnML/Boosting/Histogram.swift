@@ -49,7 +49,8 @@ struct Histogram: Sendable {
                             if task < dense.count {
                                 let f = dense[task]
                                 data.bins[f].withUnsafeBufferPointer { column in
-                                    source.sumColumn(column.baseAddress!, 0..<n, into: target.base + data.offsets[f] * 3)
+                                    source.sumColumn(
+                                        column.baseAddress!, n, binCount: data.mappers[f].binCount, into: target.base + data.offsets[f] * 3)
                                 }
                             } else {
                                 let half = task - dense.count
@@ -93,13 +94,31 @@ private struct Rows: @unchecked Sendable {
     let rows: UnsafePointer<Int32>
     let pairs: UnsafePointer<Double>
 
-    /// Adds rows `range` into the triples at `base`, by their bins in `column`.
-    func sumColumn(_ column: UnsafePointer<UInt8>, _ range: Range<Int>, into base: UnsafeMutablePointer<Double>) {
-        for k in range {
-            let b = Int(column[Int(rows[k])]) &* 3
-            base[b] += pairs[2 &* k]
-            base[b &+ 1] += pairs[2 &* k &+ 1]
-            base[b &+ 2] += 1
+    /// Adds the first `count` rows into the `binCount` triples at `base`, by their bins in `column`. Even and odd
+    /// rows go to separate copies, added together at the end: consecutive rows often share a bin, and one copy
+    /// would make each addition wait for the previous one's store.
+    func sumColumn(_ column: UnsafePointer<UInt8>, _ count: Int, binCount: Int, into base: UnsafeMutablePointer<Double>) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: binCount * 3) { odd in
+            odd.initialize(repeating: 0)
+            var k = 0
+            while k &+ 1 < count {
+                let b = Int(column[Int(rows[k])]) &* 3
+                let c = Int(column[Int(rows[k &+ 1])]) &* 3
+                base[b] += pairs[2 &* k]
+                base[b &+ 1] += pairs[2 &* k &+ 1]
+                base[b &+ 2] += 1
+                odd[c] += pairs[2 &* k &+ 2]
+                odd[c &+ 1] += pairs[2 &* k &+ 3]
+                odd[c &+ 2] += 1
+                k &+= 2
+            }
+            if k < count {
+                let b = Int(column[Int(rows[k])]) &* 3
+                base[b] += pairs[2 &* k]
+                base[b &+ 1] += pairs[2 &* k &+ 1]
+                base[b &+ 2] += 1
+            }
+            for i in odd.indices { base[i] += odd[i] }
         }
     }
 
