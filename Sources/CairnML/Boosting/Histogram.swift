@@ -10,6 +10,9 @@ struct Histogram: Sendable {
         return GradientStats(gradient: values[k], hessian: values[k + 1], count: values[k + 2])
     }
 
+    /// Leaves of fewer rows are summed on one thread: waking a second one costs more than it saves.
+    static let concurrentRows = 2048
+
     /// Leaves of at least this many rows sum their sparse features in two halves, one per core.
     static let splitSparseRows = 4096
 
@@ -45,7 +48,7 @@ struct Histogram: Sendable {
                         let target = SharedBuffer(base: valuesBuffer.baseAddress!)
                         let spillTarget = SharedBuffer(base: spillBuffer.baseAddress!)
                         let source = Rows(rows: rowBuffer.baseAddress!, pairs: pairBuffer.baseAddress!)
-                        Parallel.forEach(dense.count + halves) { task in
+                        Parallel.forEach(dense.count + halves, concurrently: n >= Self.concurrentRows) { task in
                             if task < dense.count {
                                 let f = dense[task]
                                 data.bins[f].withUnsafeBufferPointer { column in

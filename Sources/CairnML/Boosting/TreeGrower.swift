@@ -156,7 +156,8 @@ struct TreeGrower: Sendable {
             var thresholdRandom = thresholdSeed.map { SeededGenerator(seed: $0 &+ UInt64(f)) }
             return finder.best(feature: f, mapper: mapper, totals: totals, total: stats, randomThreshold: &thresholdRandom)
         }
-        let candidates = histogram == nil ? features.indices.map(candidate) : Parallel.map(features.count, candidate)
+        let candidates =
+            histogram == nil || leaf.count < Histogram.concurrentRows ? features.indices.map(candidate) : Parallel.map(features.count, candidate)
         return candidates.compactMap { $0 }.max { ($0.gain, -$0.feature) < ($1.gain, -$1.feature) }
     }
 
