@@ -1,4 +1,6 @@
-/// A feature matrix reduced to histogram bins, column-major, with the mappers that made it.
+/// A feature matrix reduced to histogram bins, column-major, with the mappers that made it. Features whose most
+/// frequent bin holds most rows are also stored row-major without that bin (``SparseBins``), so a histogram
+/// visits only their other values.
 struct BinnedData: Sendable {
     /// One bin per row, per feature.
     let bins: [[UInt8]]
@@ -10,6 +12,15 @@ struct BinnedData: Sendable {
     let totalBins: Int
     /// The number of rows.
     let rowCount: Int
+    /// The most frequent bin of each feature.
+    let defaultBins: [Int]
+    /// Whether each feature is summed from ``sparse`` rather than its column.
+    let isSparse: [Bool]
+    /// The bins of the sparse features other than their default bins, row by row.
+    let sparse: SparseBins
+
+    /// A feature goes sparse when its most frequent bin holds at least this fraction of the rows.
+    static let sparseFraction = 0.7
 
     /// Bins `features`, fitting the mappers on up to 200,000 evenly spaced rows.
     init(_ features: FeatureMatrix, categorical: [Bool], maxBin: Int) {
@@ -30,5 +41,16 @@ struct BinnedData: Sendable {
         self.offsets = offsets
         totalBins = total
         rowCount = n
+        let bins = self.bins
+        let binCounts = Parallel.map(features.featureCount) { f in
+            var counts = [Int](repeating: 0, count: 256)
+            for b in bins[f] { counts[Int(b)] += 1 }
+            return counts
+        }
+        let defaultBins = binCounts.map { counts in counts.indices.max { (counts[$0], -$0) < (counts[$1], -$1) }! }
+        let isSparse = zip(binCounts, defaultBins).map { Double($0[$1]) >= Self.sparseFraction * Double(n) }
+        self.defaultBins = defaultBins
+        self.isSparse = isSparse
+        sparse = SparseBins(bins: bins, features: isSparse.indices.filter { isSparse[$0] }, defaultBins: defaultBins, offsets: offsets)
     }
 }

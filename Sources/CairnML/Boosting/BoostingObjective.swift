@@ -23,7 +23,7 @@ struct BoostingObjective: Sendable {
         let n = Double(labels.count)
         switch task {
         case .regression:
-            return [regression == .l1 ? Self.median(labels[...]) : labels.reduce(0, +) / n]
+            return [regression == .l1 ? ColumnStatistics.lightGBMMedian(labels[...]) : labels.reduce(0, +) / n]
         case .binary:
             let p = min(max(labels.reduce(0, +) / n, 1e-15), 1 - 1e-15)
             return [log(p / (1 - p))]
@@ -60,7 +60,7 @@ struct BoostingObjective: Sendable {
 
     /// The value of a leaf holding `rows` when leaves are re-fitted: the median residual (label minus raw score).
     func refittedLeafValue(rows: ArraySlice<Int32>, scores: [Double], labels: [Double]) -> Double {
-        Self.median(rows.map { labels[Int($0)] - scores[Int($0)] }[...])
+        ColumnStatistics.lightGBMMedian(rows.map { labels[Int($0)] - scores[Int($0)] }[...])
     }
 
     /// The mean loss at raw scores: log loss for classification; for regression the loss minimized (squared error,
@@ -85,16 +85,5 @@ struct BoostingObjective: Sendable {
             }
         }
         return total / Double(labels.count)
-    }
-
-    /// The median as LightGBM takes it: with `n` values sorted in descending order and `k = n / 2` (rounded down),
-    /// the `k`-th largest for even `n`, and midway between the `k`-th and `k+1`-th largest for odd `n` (`n > 1`).
-    static func median(_ values: ArraySlice<Double>) -> Double {
-        guard values.count > 1 else { return values.first ?? 0 }
-        let descending = values.sorted(by: >)
-        let position = Double(descending.count) / 2
-        let k = Int(position)
-        let bias = position - Double(k)
-        return descending[k - 1] - (descending[k - 1] - descending[k]) * bias
     }
 }

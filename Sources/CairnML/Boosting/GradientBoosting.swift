@@ -34,9 +34,8 @@ public struct GradientBoosting: Sendable {
             task: task, classCount: task == .regression ? 1 : classCount, regression: parameters.objective,
             alpha: parameters.alpha)
         let data = BinnedData(features, categorical: categorical, maxBin: parameters.maxBin)
-        var growerParameters = parameters
-        growerParameters.maxDeltaStep = parameters.maxDeltaStep ?? (task == .multiclass ? GradientBoostingParameters.multiclassMaxDeltaStep : 0)
-        let grower = TreeGrower(data: data, parameters: growerParameters)
+        let parameters = parameters.resolved(for: task)
+        let grower = TreeGrower(data: data, parameters: parameters)
         let initial = objective.initialScores(labels)
         var scores = initial.map { [Double](repeating: $0, count: features.rowCount) }
         var validScores = initial.map { [Double](repeating: $0, count: validation?.features.rowCount ?? 0) }
@@ -53,24 +52,30 @@ public struct GradientBoosting: Sendable {
             let columnCount = max(1, Int((parameters.featureFraction * Double(features.featureCount)).rounded()))
             let used = random.sample(columnCount, of: features.featureCount)
             let (gradients, hessians) = objective.gradients(scores: scores, labels: labels)
-            let round = (0..<objective.outputCount).map { k in
+            // Only absolute error reads the scores while growing; the others leave them free to update in place.
+            let (roundScores, roundBag) = (objective.refitsLeaves ? scores : [], bag)
+            // The trees of a multiclass round are independent: one per core.
+            let round = Parallel.map(objective.outputCount) { k in
                 let refit = objective.refitsLeaves
-                    ? { (rows: ArraySlice<Int32>) in objective.refittedLeafValue(rows: rows, scores: scores[k], labels: labels) }
+                    ? { (rows: ArraySlice<Int32>) in objective.refittedLeafValue(rows: rows, scores: roundScores[k], labels: labels) }
                     : nil
-                let tree = grower.grow(
-                    rows: bag, gradients: gradients[k], hessians: hessians[k], features: used,
+                return grower.grow(
+                    rows: roundBag, gradients: gradients[k], hessians: hessians[k], features: used,
                     shrinkage: parameters.learningRate, leafValue: refit)
-                // A tree that found no split adds nothing (LightGBM's rule): its one leaf would be -G/H over
-                // all rows, which is unbounded once hessians vanish (softmax rows already predicted with certainty).
-                return tree.nodeCount == 0 ? DecisionTree(leafValue: 0, cover: tree.leafCover[0]) : tree
             }
             // No tree of the round could split: the gradients stay as they are, so training is over.
-            if round.allSatisfy({ $0.nodeCount == 0 }) { break }
-            for (k, tree) in round.enumerated() {
-                add(tree.predict(features), to: &scores[k])
-                if let validation { add(tree.predict(validation.features), to: &validScores[k]) }
+            if round.allSatisfy({ $0.tree.nodeCount == 0 }) { break }
+            // A tree that found no split adds nothing (LightGBM's rule): its one leaf would be -G/H over all rows,
+            // which is unbounded once hessians vanish (softmax rows already predicted with certainty).
+            for (k, grown) in round.enumerated() where grown.tree.nodeCount > 0 {
+                if bag.count == features.rowCount {
+                    grown.addLeafValues(to: &scores[k])
+                } else {
+                    add(grown.tree.predict(features), to: &scores[k])
+                }
+                if let validation { add(grown.tree.predict(validation.features), to: &validScores[k]) }
             }
-            trees.append(round)
+            trees.append(round.map { $0.tree.nodeCount == 0 ? DecisionTree(leafValue: 0, cover: $0.tree.leafCover[0]) : $0.tree })
             guard let validation else {
                 progress?(iteration, nil)
                 continue

@@ -32,7 +32,8 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
     /// The smallest loss reduction worth a split.
     public var minGainToSplit = 0.0
     /// The largest absolute leaf value before shrinkage; zero or less means unbounded. `nil` (the default) bounds
-    /// multiclass trees by ``multiclassMaxDeltaStep`` and leaves binary and regression trees unbounded. (LightGBM
+    /// multiclass trees by ``multiclassMaxDeltaStep`` and leaves binary and regression trees unbounded, as
+    /// ``resolved(for:)`` settles. (LightGBM
     /// bounds nothing by default, but softmax rows predicted with near certainty have vanishing hessians, so an
     /// unbounded Newton step on a leaf of a rare class reaches thousands and the ensemble oscillates: on KDD Cup 99
     /// LightGBM's own validation loss climbs to 14.)
@@ -68,6 +69,14 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
 
     /// The defaults.
     public init() {}
+
+    /// These parameters with every task-dependent default settled to the value training uses: an unset
+    /// ``maxDeltaStep`` becomes ``multiclassMaxDeltaStep`` for a multiclass task and 0 (unbounded) otherwise.
+    public func resolved(for task: LearningTask) -> GradientBoostingParameters {
+        var parameters = self
+        parameters.maxDeltaStep = maxDeltaStep ?? (task == .multiclass ? Self.multiclassMaxDeltaStep : 0)
+        return parameters
+    }
 
     /// - Throws: `invalid_argument` naming the first parameter out of range.
     public func validate() throws {

@@ -10,35 +10,137 @@ struct Histogram: Sendable {
         return GradientStats(gradient: values[k], hessian: values[k + 1], count: values[k + 2])
     }
 
-    /// Sums the gradients of `rows` into bins, for the given features only, concurrently over features.
+    /// Leaves of fewer rows are summed on one thread: waking a second one costs more than it saves.
+    static let concurrentRows = 2048
+
+    /// Leaves of at least this many rows sum their sparse features in two halves, one per core.
+    static let splitSparseRows = 4096
+
+    /// Sums the gradients of `rows` into bins, for the given features only, concurrently: one task per dense
+    /// feature, and one or two over the rows for the sparse features, whose default bins are then the leaf's
+    /// totals minus their other bins.
     init(data: BinnedData, rows: ArraySlice<Int32>, gradients: [Double], hessians: [Double], features: [Int]) {
-        var values = [Double](repeating: 0, count: data.totalBins * 3)
-        let ordered = rows.map { (gradients[Int($0)], hessians[Int($0)]) }
+        let n = rows.count
         let rowArray = Array(rows)
-        values.withUnsafeMutableBufferPointer { buffer in
-            // Each feature owns its own range of bins.
-            let target = SharedBuffer(base: buffer.baseAddress!)
-            Parallel.forEach(features.count) { i in
-                let f = features[i]
-                let base = target.base + data.offsets[f] * 3
-                data.bins[f].withUnsafeBufferPointer { bins in
-                    for (k, row) in rowArray.enumerated() {
-                        let b = Int(bins[Int(row)]) * 3
-                        base[b] += ordered[k].0
-                        base[b + 1] += ordered[k].1
-                        base[b + 2] += 1
+        // The rows' gradient and hessian pairs in row order, so every pass over the rows reads them sequentially.
+        var total = GradientStats(gradient: 0, hessian: 0, count: Double(n))
+        let pairs = [Double](unsafeUninitializedCapacity: 2 * n) { buffer, initialized in
+            for (k, row) in rowArray.enumerated() {
+                let g = gradients[Int(row)]
+                let h = hessians[Int(row)]
+                buffer[2 * k] = g
+                buffer[2 * k + 1] = h
+                total.gradient += g
+                total.hessian += h
+            }
+            initialized = 2 * n
+        }
+        let dense = features.filter { !data.isSparse[$0] }
+        let sparse = features.filter { data.isSparse[$0] }
+        let halves = sparse.isEmpty ? 0 : (n >= Self.splitSparseRows ? 2 : 1)
+        var values = [Double](repeating: 0, count: data.totalBins * 3)
+        var spill = [Double](repeating: 0, count: halves > 1 ? data.totalBins * 3 : 1)
+        values.withUnsafeMutableBufferPointer { valuesBuffer in
+            spill.withUnsafeMutableBufferPointer { spillBuffer in
+                pairs.withUnsafeBufferPointer { pairBuffer in
+                    rowArray.withUnsafeBufferPointer { rowBuffer in
+                        // Each task writes its own bins: a dense feature's range, or (the second half) the spill.
+                        let target = SharedBuffer(base: valuesBuffer.baseAddress!)
+                        let spillTarget = SharedBuffer(base: spillBuffer.baseAddress!)
+                        let source = Rows(rows: rowBuffer.baseAddress!, pairs: pairBuffer.baseAddress!)
+                        Parallel.forEach(dense.count + halves, concurrently: n >= Self.concurrentRows) { task in
+                            if task < dense.count {
+                                let f = dense[task]
+                                data.bins[f].withUnsafeBufferPointer { column in
+                                    source.sumColumn(
+                                        column.baseAddress!, n, binCount: data.mappers[f].binCount, into: target.base + data.offsets[f] * 3)
+                                }
+                            } else {
+                                let half = task - dense.count
+                                let range = halves == 1 ? 0..<n : (half == 0 ? 0..<(n / 2) : (n / 2)..<n)
+                                source.sumSparse(data.sparse, range, into: half == 0 ? target.base : spillTarget.base)
+                            }
+                        }
                     }
                 }
             }
         }
+        for f in sparse {
+            let first = data.offsets[f] * 3
+            let end = first + data.mappers[f].binCount * 3
+            if halves > 1 { for i in first..<end { values[i] += spill[i] } }
+            var rest = GradientStats()
+            for i in stride(from: first, to: end, by: 3) {
+                rest = rest + GradientStats(gradient: values[i], hessian: values[i + 1], count: values[i + 2])
+            }
+            let d = first + data.defaultBins[f] * 3
+            values[d] = total.gradient - rest.gradient
+            values[d + 1] = total.hessian - rest.hessian
+            values[d + 2] = total.count - rest.count
+        }
         self.values = values
     }
 
-    private init(values: [Double]) { self.values = values }
-
-    /// The histogram of the rows in `self` but not in `other` (the larger sibling from the parent).
-    func subtracting(_ other: Histogram) -> Histogram {
-        Histogram(values: zip(values, other.values).map { $0 - $1 })
+    /// Subtracts `other` bin by bin: the parent's histogram becomes the larger child's when `other` is the smaller's.
+    mutating func subtract(_ other: Histogram) {
+        values.withUnsafeMutableBufferPointer { mine in
+            other.values.withUnsafeBufferPointer { theirs in
+                for i in mine.indices { mine[i] -= theirs[i] }
+            }
+        }
     }
 }
 
+/// A leaf's rows and their (gradient, hessian) pairs, read by concurrent histogram tasks; `@unchecked Sendable`
+/// is safe because the tasks only read, and ``Histogram/init`` keeps both buffers alive until they end.
+private struct Rows: @unchecked Sendable {
+    let rows: UnsafePointer<Int32>
+    let pairs: UnsafePointer<Double>
+
+    /// Adds the first `count` rows into the `binCount` triples at `base`, by their bins in `column`. Even and odd
+    /// rows go to separate copies, added together at the end: consecutive rows often share a bin, and one copy
+    /// would make each addition wait for the previous one's store.
+    func sumColumn(_ column: UnsafePointer<UInt8>, _ count: Int, binCount: Int, into base: UnsafeMutablePointer<Double>) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: binCount * 3) { odd in
+            odd.initialize(repeating: 0)
+            var k = 0
+            while k &+ 1 < count {
+                let b = Int(column[Int(rows[k])]) &* 3
+                let c = Int(column[Int(rows[k &+ 1])]) &* 3
+                base[b] += pairs[2 &* k]
+                base[b &+ 1] += pairs[2 &* k &+ 1]
+                base[b &+ 2] += 1
+                odd[c] += pairs[2 &* k &+ 2]
+                odd[c &+ 1] += pairs[2 &* k &+ 3]
+                odd[c &+ 2] += 1
+                k &+= 2
+            }
+            if k < count {
+                let b = Int(column[Int(rows[k])]) &* 3
+                base[b] += pairs[2 &* k]
+                base[b &+ 1] += pairs[2 &* k &+ 1]
+                base[b &+ 2] += 1
+            }
+            for i in odd.indices { base[i] += odd[i] }
+        }
+    }
+
+    /// Adds rows `range` into the flat triples at `base`, by their stored sparse bins.
+    func sumSparse(_ sparse: SparseBins, _ range: Range<Int>, into base: UnsafeMutablePointer<Double>) {
+        sparse.rowStarts.withUnsafeBufferPointer { starts in
+            sparse.entries.withUnsafeBufferPointer { entries in
+                for k in range {
+                    let row = Int(rows[k])
+                    let g = pairs[2 &* k]
+                    let h = pairs[2 &* k &+ 1]
+                    for e in starts[row]..<starts[row &+ 1] {
+                        let b = Int(entries[e]) &* 3
+                        base[b] += g
+                        base[b &+ 1] += h
+                        base[b &+ 2] += 1
+                    }
+                }
+            }
+        }
+    }
+}

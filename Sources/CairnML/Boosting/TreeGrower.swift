@@ -42,16 +42,16 @@ struct TreeGrower: Sendable {
     func grow(
         rows: [Int32], gradients: [Double], hessians: [Double], features: [Int], shrinkage: Double, seed: UInt64 = 0,
         leafValue: ((ArraySlice<Int32>) -> Double)? = nil
-    ) -> DecisionTree {
+    ) -> GrownTree {
         var random = SeededGenerator(seed: seed)
         var order = rows
+        var scratch = [Int32](repeating: 0, count: rows.count)
         let rootStats = rows.reduce(into: GradientStats()) { s, r in
             s = s + GradientStats(gradient: gradients[Int(r)], hessian: hessians[Int(r)], count: 1)
         }
         var tree = DecisionTree(leafValue: 0, cover: rootStats.count)
-        var leaves = [
-            Leaf(begin: 0, count: rows.count, stats: rootStats, depth: 0, histogram: denseHistogram(order[...], gradients, hessians, features), parent: nil)
-        ]
+        var leaves = [Leaf(begin: 0, count: rows.count, stats: rootStats, depth: 0, histogram: nil, parent: nil)]
+        if mayBeSplit(leaves[0]) { leaves[0].histogram = denseHistogram(order[...], gradients, hessians, features) }
         leaves[0].best = bestSplit(leaves[0], order, gradients, hessians, features, &random)
         // Leaves that may still be split. When the leaf count is bounded, the one whose split gains most goes
         // first; when it is not, every such leaf is split in the end, so the most recent goes first and few
@@ -64,6 +64,9 @@ struct TreeGrower: Sendable {
                 ? splittable.count - 1
                 : splittable.indices.max { (leaves[splittable[$0]].best!.gain, -splittable[$0]) < (leaves[splittable[$1]].best!.gain, -splittable[$1]) }!
             let index = splittable.remove(at: pick)
+            // The parent's histogram becomes its larger child's: taken out of the leaf so it is not copied.
+            var parentHistogram = leaves[index].histogram
+            leaves[index].histogram = nil
             let leaf = leaves[index]
             let split = leaf.best!
             let node = tree.nodeCount
@@ -71,21 +74,22 @@ struct TreeGrower: Sendable {
             if let parent = leaf.parent {
                 if parent.isLeft { tree.leftChild[parent.node] = node } else { tree.rightChild[parent.node] = node }
             }
-            let leftCount = partition(&order, leaf.begin, leaf.count, split)
+            let leftCount = partition(&order, leaf.begin, leaf.count, split, scratch: &scratch)
             var left = Leaf(
                 begin: leaf.begin, count: leftCount, stats: split.left, depth: leaf.depth + 1, histogram: nil,
                 parent: (node, true))
             var right = Leaf(
                 begin: leaf.begin + leftCount, count: leaf.count - leftCount, stats: split.right, depth: leaf.depth + 1,
                 histogram: nil, parent: (node, false))
-            if let parentHistogram = leaf.histogram, max(left.count, right.count) > Self.sparseLeafRows {
+            if var largeHistogram = parentHistogram, max(left.count, right.count) > Self.sparseLeafRows {
                 // The smaller child's histogram is summed; the larger one's is the parent's minus it.
+                parentHistogram = nil
                 let smallerIsLeft = left.count <= right.count
                 let small = smallerIsLeft ? left : right
                 let smallHistogram = Histogram(
                     data: data, rows: order[small.begin..<(small.begin + small.count)], gradients: gradients,
                     hessians: hessians, features: features)
-                let largeHistogram = parentHistogram.subtracting(smallHistogram)
+                largeHistogram.subtract(smallHistogram)
                 left.histogram = smallerIsLeft ? smallHistogram : largeHistogram
                 right.histogram = smallerIsLeft ? largeHistogram : smallHistogram
             }
@@ -106,7 +110,7 @@ struct TreeGrower: Sendable {
             return (value ?? regularization.leafValue(leaf.stats, extraL2: leaf.extraL2)) * shrinkage
         }
         tree.leafCover = leaves.map(\.stats.count)
-        return tree
+        return GrownTree(tree: tree, order: order, leafRanges: leaves.map { $0.begin..<($0.begin + $0.count) })
     }
 
     /// Leaves of at most this many rows sum their gradients per bin from the rows rather than a dense histogram.
@@ -120,12 +124,19 @@ struct TreeGrower: Sendable {
             ? Histogram(data: data, rows: rows, gradients: gradients, hessians: hessians, features: features) : nil
     }
 
+    /// Whether a split of `leaf` could meet the depth, row and hessian constraints. Both children need
+    /// `minSumHessianInLeaf`, so a leaf with less than half of it (softmax rows all predicted with certainty) has
+    /// no split, whatever rounding the sums see.
+    private func mayBeSplit(_ leaf: Leaf) -> Bool {
+        if parameters.maxDepth > 0, leaf.depth >= parameters.maxDepth { return false }
+        return leaf.count >= 2 * parameters.minDataInLeaf && leaf.stats.hessian >= parameters.minSumHessianInLeaf / 2
+    }
+
     private func bestSplit(
         _ leaf: Leaf, _ order: [Int32], _ gradients: [Double], _ hessians: [Double], _ allowed: [Int],
         _ random: inout SeededGenerator
     ) -> SplitCandidate? {
-        if parameters.maxDepth > 0, leaf.depth >= parameters.maxDepth { return nil }
-        if leaf.count < 2 * parameters.minDataInLeaf { return nil }
+        guard mayBeSplit(leaf) else { return nil }
         let features =
             sampling.featuresPerSplit.map { count in
                 count < allowed.count ? random.sample(count, of: allowed.count).map { allowed[$0] } : allowed
@@ -145,7 +156,8 @@ struct TreeGrower: Sendable {
             var thresholdRandom = thresholdSeed.map { SeededGenerator(seed: $0 &+ UInt64(f)) }
             return finder.best(feature: f, mapper: mapper, totals: totals, total: stats, randomThreshold: &thresholdRandom)
         }
-        let candidates = histogram == nil ? features.indices.map(candidate) : Parallel.map(features.count, candidate)
+        let candidates =
+            histogram == nil || leaf.count < Histogram.concurrentRows ? features.indices.map(candidate) : Parallel.map(features.count, candidate)
         return candidates.compactMap { $0 }.max { ($0.gain, -$0.feature) < ($1.gain, -$1.feature) }
     }
 
@@ -163,8 +175,8 @@ struct TreeGrower: Sendable {
     }
 
     /// Stable-partitions `order[begin..<begin+count]` so rows going left come first; returns how many go left.
-    private func partition(_ order: inout [Int32], _ begin: Int, _ count: Int, _ split: SplitCandidate) -> Int {
-        let bins = data.bins[split.feature]
+    /// `scratch` (at least `count` long) holds the right rows meanwhile.
+    private func partition(_ order: inout [Int32], _ begin: Int, _ count: Int, _ split: SplitCandidate, scratch: inout [Int32]) -> Int {
         let missingBin = data.mappers[split.feature].missingBin
         var goesLeft = [Bool](repeating: false, count: 256)
         if split.leftBins.isEmpty {
@@ -173,13 +185,27 @@ struct TreeGrower: Sendable {
         } else {
             for b in split.leftBins { goesLeft[b] = true }
         }
-        var left: [Int32] = []
-        var right: [Int32] = []
-        left.reserveCapacity(count)
-        for row in order[begin..<(begin + count)] {
-            if goesLeft[Int(bins[Int(row)])] { left.append(row) } else { right.append(row) }
+        var left = begin
+        var right = 0
+        data.bins[split.feature].withUnsafeBufferPointer { bins in
+            goesLeft.withUnsafeBufferPointer { goesLeft in
+                order.withUnsafeMutableBufferPointer { order in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        for i in begin..<(begin + count) {
+                            let row = order[i]
+                            if goesLeft[Int(bins[Int(row)])] {
+                                order[left] = row
+                                left += 1
+                            } else {
+                                scratch[right] = row
+                                right += 1
+                            }
+                        }
+                        for k in 0..<right { order[left + k] = scratch[k] }
+                    }
+                }
+            }
         }
-        order.replaceSubrange(begin..<(begin + count), with: left + right)
-        return left.count
+        return left - begin
     }
 }

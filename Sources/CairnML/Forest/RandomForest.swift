@@ -49,7 +49,7 @@ public struct RandomForest: Sendable {
                 ? (0..<n).map { _ in Int32(Int.random(in: 0..<n, using: &random)) }
                 : (0..<n).map(Int32.init)
             let tree = gradients.map { g in
-                grower.grow(rows: rows, gradients: g, hessians: hessians, features: allFeatures, shrinkage: 1, seed: random.next())
+                grower.grow(rows: rows, gradients: g, hessians: hessians, features: allFeatures, shrinkage: 1, seed: random.next()).tree
             }
             progress?(grown.add(1, ordering: .relaxed).oldValue)
             return tree

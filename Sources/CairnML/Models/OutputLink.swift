@@ -14,17 +14,18 @@ public enum OutputLink {
         case .regression: return raw
         case .binary: return [raw[0].map(sigmoid)]
         case .multiclass:
-            var out = raw
-            for row in 0..<(raw.first?.count ?? 0) {
-                let top = raw.map { $0[row] }.max()!
-                var sum = 0.0
-                for k in raw.indices {
-                    out[k][row] = exp(raw[k][row] - top)
-                    sum += out[k][row]
-                }
-                for k in raw.indices { out[k][row] /= sum }
+            // Class by class over all rows (no per-row arrays): each row's largest score, the exponentials of the
+            // scores minus it, and their sum in class order.
+            guard var top = raw.first else { return raw }
+            for scores in raw.dropFirst() {
+                for row in top.indices where scores[row] > top[row] { top[row] = scores[row] }
             }
-            return out
+            let exponentials = raw.map { scores in zip(scores, top).map { exp($0 - $1) } }
+            var sum = [Double](repeating: 0, count: top.count)
+            for values in exponentials {
+                for row in sum.indices { sum[row] += values[row] }
+            }
+            return exponentials.map { values in zip(values, sum).map { $0 / $1 } }
         }
     }
 

@@ -13,10 +13,14 @@ public enum Parallel {
         }
     }
 
-    /// `body(i)` for every `i` in `0..<count`, run concurrently; `body` must only write state no other
-    /// iteration touches.
-    static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
-        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    /// `body(i)` for every `i` in `0..<count`, run concurrently unless `concurrently` is false (work too small to
+    /// pay for waking threads); `body` must only write state no other iteration touches.
+    static func forEach(_ count: Int, concurrently: Bool = true, _ body: @Sendable (Int) -> Void) {
+        if concurrently {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        } else {
+            for i in 0..<count { body(i) }
+        }
     }
 }
 

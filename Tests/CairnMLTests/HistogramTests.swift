@@ -1,0 +1,60 @@
+import Testing
+
+@testable import CairnML
+
+/// The histograms boosting sums per leaf, dense and sparse features alike, against sums taken row by row.
+struct HistogramTests {
+    /// 12,000 rows: a dense numeric feature, one that is 90% zeros, one mostly missing, and a categorical one
+    /// that is mostly one category; gradients and hessians drawn from a seeded generator.
+    private func data() -> (BinnedData, gradients: [Double], hessians: [Double]) {
+        let n = 12_000
+        var random = SeededGenerator(seed: 7)
+        let dense = (0..<n).map { _ in Double.random(in: 0..<1, using: &random) }
+        let zeros = (0..<n).map { i in i % 10 == 3 ? Double(i % 37) : 0 }
+        let missing = (0..<n).map { i in i % 8 == 0 ? Double(i % 5) : .nan }
+        let category = (0..<n).map { i in i % 6 == 0 ? Double(i % 7) : 2 }
+        let features = FeatureMatrix(columns: [dense, zeros, missing, category], rowCount: n)
+        let binned = BinnedData(features, categorical: [false, false, false, true], maxBin: 255)
+        let gradients = (0..<n).map { _ in Double.random(in: -1..<1, using: &random) }
+        let hessians = (0..<n).map { _ in Double.random(in: 0.01..<0.25, using: &random) }
+        return (binned, gradients, hessians)
+    }
+
+    @Test(arguments: [1, 3, 997])
+    func sumsEveryBinOfTheLeafRows(stride: Int) throws {
+        // Given binned data with dense and sparse features and a leaf holding every `stride`-th row
+        let (data, gradients, hessians) = data()
+        #expect(data.isSparse == [false, true, true, true])
+        let rows = Swift.stride(from: 0, to: data.rowCount, by: stride).map(Int32.init)
+        // When its histogram is summed
+        let histogram = Histogram(data: data, rows: rows[...], gradients: gradients, hessians: hessians, features: [0, 1, 2, 3])
+        // Then every bin holds the sums of its rows, the default bins of sparse features included
+        for f in 0..<4 {
+            var expected = [GradientStats](repeating: GradientStats(), count: data.mappers[f].binCount)
+            for row in rows.map(Int.init) {
+                expected[Int(data.bins[f][row])] = expected[Int(data.bins[f][row])]
+                    + GradientStats(gradient: gradients[row], hessian: hessians[row], count: 1)
+            }
+            for (bin, sums) in expected.enumerated() {
+                let actual = histogram.stats(offset: data.offsets[f], bin: bin)
+                #expect(actual.count == sums.count, "feature \(f) bin \(bin)")
+                #expect(abs(actual.gradient - sums.gradient) < 1e-9, "feature \(f) bin \(bin)")
+                #expect(abs(actual.hessian - sums.hessian) < 1e-9, "feature \(f) bin \(bin)")
+            }
+        }
+    }
+
+    @Test func subtractingASubsetLeavesTheRest() throws {
+        // Given a parent histogram and the histogram of its first third of rows
+        let (data, gradients, hessians) = data()
+        let rows = (0..<Int32(data.rowCount)).map { $0 }
+        let cut = rows.count / 3
+        var parent = Histogram(data: data, rows: rows[...], gradients: gradients, hessians: hessians, features: [0, 1, 2, 3])
+        let first = Histogram(data: data, rows: rows[..<cut], gradients: gradients, hessians: hessians, features: [0, 1, 2, 3])
+        let rest = Histogram(data: data, rows: rows[cut...], gradients: gradients, hessians: hessians, features: [0, 1, 2, 3])
+        // When the subset is subtracted from the parent
+        parent.subtract(first)
+        // Then what is left is the histogram of the other rows
+        #expect(zip(parent.values, rest.values).allSatisfy { abs($0 - $1) < 1e-9 })
+    }
+}
