@@ -12,9 +12,10 @@ public enum TensorBytes {
     public static func decode(_ bytes: ArraySlice<UInt8>, datatype: TensorDatatype, count: Int, input: String) throws -> [FeatureValue] {
         if datatype == .bytes { return try decodeStrings(bytes, count: count, input: input) }
         let width = elementSize(datatype)
-        guard bytes.count == count * width else {
+        guard bytes.count % width == 0, bytes.count / width == count else {
+            let needed = count.multipliedReportingOverflow(by: width)
             throw CairnError.invalid(
-                "Input '\(input)' has \(bytes.count) bytes of binary data; \(count) elements of \(datatype.rawValue) need \(count * width)")
+                "Input '\(input)' has \(bytes.count) bytes of binary data; \(count) elements of \(datatype.rawValue) need \(needed.overflow ? "more" : String(needed.partialValue))")
         }
         var values: [FeatureValue] = []
         values.reserveCapacity(count)

@@ -35,10 +35,9 @@ public enum TensorInput {
 
     /// Checks that the shape is valid, holds exactly the data, and every element fits the datatype.
     static func check(_ tensor: InferenceTensor) throws {
-        guard !tensor.shape.isEmpty, tensor.shape.allSatisfy({ $0 >= 0 }) else {
+        guard !tensor.shape.isEmpty, let count = InferenceTensor.elementCount(of: tensor.shape) else {
             throw CairnError.invalid("Input '\(tensor.name)' has an invalid shape \(tensor.shape)")
         }
-        let count = tensor.shape.reduce(1, *)
         guard count == tensor.values.count else {
             throw CairnError.invalid(
                 "Input '\(tensor.name)' has shape \(tensor.shape), which needs \(count) elements, but its data has \(tensor.values.count)")

@@ -17,15 +17,10 @@ enum GRPCTensors {
                 throw CairnError.invalid(
                     "Input '\(input.name)' has datatype '\(input.datatype)'; expected one of \(TensorDatatype.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard !input.shape.isEmpty, input.shape.allSatisfy({ $0 >= 0 && $0 <= Int64(Int32.max) }) else {
-                throw CairnError.invalid("Input '\(input.name)' has shape \(input.shape); dimensions must be non-negative")
+            let shape = input.shape.map { Int(clamping: $0) }
+            guard !shape.isEmpty, let count = InferenceTensor.elementCount(of: shape) else {
+                throw CairnError.invalid("Input '\(input.name)' has shape \(input.shape); dimensions must be non-negative and their product an element count")
             }
-            let shape = input.shape.map { Int($0) }
-            let (count, overflow) = shape.reduce((1, false)) { partial, dimension in
-                let product = partial.0.multipliedReportingOverflow(by: dimension)
-                return (product.partialValue, partial.1 || product.overflow)
-            }
-            guard !overflow else { throw CairnError.invalid("Input '\(input.name)' has shape \(input.shape), too many elements") }
             let values: [FeatureValue]
             if raw.isEmpty {
                 values = try typed(input.contents, datatype: datatype, name: input.name)

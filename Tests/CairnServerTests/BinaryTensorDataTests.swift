@@ -107,6 +107,12 @@ struct BinaryTensorDataTests {
             let response = try await Self.send(client, json: wrongWidth, binary: Self.inputsBinary)
             #expect(response.status == .badRequest)
             #expect((response.json["error"] as? String ?? "").contains("Input 'x' has 18 bytes of binary data; 2 elements of FP64 need 16"))
+            // A shape whose element count overflows is refused, not trapped on
+            let hugeShape = Self.inputsJSON.replacingOccurrences(
+                of: #"{"name": "x", "shape": [2]"#, with: #"{"name": "x", "shape": [4294967296, 4294967296]"#)
+            let huge = try await Self.send(client, json: hugeShape, binary: Self.inputsBinary)
+            #expect(huge.status == .badRequest)
+            #expect((huge.json["error"] as? String ?? "").contains("Input 'x' has an invalid shape"), "\(huge.json)")
         }
     }
 

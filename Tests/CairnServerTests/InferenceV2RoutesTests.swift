@@ -67,6 +67,7 @@ struct InferenceV2RoutesTests {
 
     @Test(arguments: [
         (#"{"inputs": [{"name": "x", "shape": [2], "datatype": "FP64", "data": [1]}]}"#, "needs 2 elements"),
+        (#"{"inputs": [{"name": "x", "shape": [4294967296, 4294967296], "datatype": "FP64", "data": [1]}]}"#, "invalid shape"),
         (#"{"inputs": [{"name": "in", "shape": [2, 3], "datatype": "FP64", "data": [[1, 2, 3], [4, 5]]}]}"#, "ragged"),
         (#"{"inputs": [{"name": "x", "shape": [1], "datatype": "FLOAT", "data": [1]}]}"#, "unknown datatype 'FLOAT'"),
         (#"{"inputs": [{"name": "x", "shape": [1], "datatype": "INT32", "data": ["a"]}]}"#, "not a value of datatype INT32"),

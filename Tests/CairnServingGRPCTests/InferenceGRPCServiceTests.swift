@@ -100,13 +100,15 @@ struct InferenceGRPCServiceTests {
             wrongShape.inputs[0].shape = [3]
             var wrongType = Self.typedRequest()
             wrongType.inputs[1].datatype = "FP128"
-            for request in [wrongShape, wrongType] {
+            var hugeShape = Self.typedRequest()
+            hugeShape.inputs[0].shape = [1 << 32, 1 << 32]
+            for request in [wrongShape, wrongType, hugeShape] {
                 do {
                     _ = try await inference.modelInfer(request)
                     Issue.record("a bad request was answered")
                 } catch let error as RPCError {
                     #expect(error.code == .invalidArgument)
-                    #expect(error.message.contains("Input '\(request == wrongShape ? "x" : "y")'"))
+                    #expect(error.message.contains("Input '\(request == wrongType ? "y" : "x")'"))
                 }
             }
             // And the server keeps answering

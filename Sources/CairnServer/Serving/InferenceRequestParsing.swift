@@ -90,10 +90,12 @@ enum InferenceRequestParsing {
             throw malformed("\(field).parameters.binary_data_size must be a byte count of at most the \(binary.count) binary bytes left")
         }
         let type = try TensorMapping.datatype(datatype, input: name)
-        guard shape.allSatisfy({ $0 >= 0 }) else { throw CairnError.invalid("Input '\(name)' has an invalid shape \(shape)") }
+        guard let elements = InferenceTensor.elementCount(of: shape) else {
+            throw CairnError.invalid("Input '\(name)' has an invalid shape \(shape)")
+        }
         let bytes = binary.prefix(Int(count))
         binary = binary.dropFirst(Int(count))
-        let values = try TensorBytes.decode(bytes, datatype: type, count: shape.reduce(1, *), input: name)
+        let values = try TensorBytes.decode(bytes, datatype: type, count: elements, input: name)
         return InferenceTensor(name: name, datatype: type, shape: shape, values: values)
     }
 
