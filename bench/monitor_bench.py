@@ -98,6 +98,10 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="cairn runs (the median is shown)")
     parser.add_argument("--evidently-repeat", type=int, default=1, help="Evidently runs (each takes about a minute; 0 runs only Cairn)")
     args = parser.parse_args()
+    if not 1 <= args.rows <= 200_000:
+        parser.error("--rows must be from 1 to 200,000 (a monitor run reads at most 200,000 predictions)")
+    if args.repeat < 1 or args.evidently_repeat < 0:
+        parser.error("--repeat must be at least 1 and --evidently-repeat at least 0")
 
     with tempfile.TemporaryDirectory(prefix="cairn-monitor-bench-") as tmp:
         tmp = pathlib.Path(tmp)
@@ -142,6 +146,8 @@ def main():
                 if out.returncode not in (0, 6):
                     raise SystemExit(f"cairn monitors run failed: {out.stderr}")
             run = json.loads(out.stdout)
+            if run.get("status") == "skipped" or run.get("rows") != args.rows:
+                raise SystemExit(f"the monitor run did not read the {args.rows} logged predictions: {out.stdout[:500]}")
         finally:
             server.terminate()
             server.wait(timeout=60)

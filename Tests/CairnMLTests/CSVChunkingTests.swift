@@ -79,6 +79,27 @@ struct CSVChunkingTests {
         #expect(try read("a,b\r\n", chunkBytes: 1 << 20).columnNames == ["a", "b"])
         let error = #expect(throws: CairnError.self) { try read("\n\r\n", chunkBytes: 1 << 20) }
         #expect(error?.message == "the CSV input has no records")
+        // A header alone, without a final newline, quoted or not, is a table of no rows
+        for header in ["a,b", #""a","b""#] {
+            let table = try read(header, chunkBytes: 1 << 20)
+            #expect(table.rowCount == 0 && table.columnNames == ["a", "b"])
+        }
+        // An empty last field that is not a missing-value text reads as text, never past the input's end
+        var noEmptyNA = CSVOptions()
+        noEmptyNA.naValues = ["NA"]
+        let empty = try read("a\n1\n", chunkBytes: 1 << 20, options: noEmptyNA)
+        #expect(empty.rowCount == 1)
+        #expect(try read("a,b\n1,\n2,", chunkBytes: 1 << 20, options: noEmptyNA).column(named: "b").strings() == ["", ""])
+    }
+
+    @Test func aStrayQuoteFallsBackToOneSerialReadWithTheSameTable() throws {
+        // Given a large input whose first record holds a stray quote inside an unquoted field
+        let lines = ["size,n", #"12" pizza,0"#] + (1..<20_000).map { "small,\($0)" }
+        let text = lines.joined(separator: "\n") + "\n"
+        // Then every chunk size reads the same table as one chunk does
+        let whole = try read(text, chunkBytes: 1 << 30)
+        #expect(whole.rowCount == 20_000)
+        #expect(same(try read(text, chunkBytes: 4_096), whole))
     }
 
     @Test func columnsWidenAcrossChunks() throws {

@@ -29,6 +29,26 @@ struct CSVReaderTests {
         #expect(housing["ocean_proximity"]?.levels.count == 5)
     }
 
+    @Test func readsAPipeAsItReadsAFile() throws {
+        // Given a named pipe a writer fills, as `<(zcat data.csv.gz)` or /dev/stdin give
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: path) {
+                handle.write(Data("x,label\n1.5,a\n2,b\n".utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        // Then it is read to its end into the same table a file gives
+        let table = try CSVReader.read(path: path)
+        #expect(table.rowCount == 2 && table.columnNames == ["x", "label"])
+        #expect(try table.column(named: "x").doubles() == [1.5, 2])
+        // And a directory is an error, not an empty table
+        #expect(throws: CairnError.self) { try CSVReader.read(path: FileManager.default.temporaryDirectory.path) }
+    }
+
     @Test func skipsLinesBeforeTheRecords() throws {
         let cancer = try CSVReader.read(
             path: TestData.dataset("breast_cancer.csv"), options: CSVOptions(hasHeader: false, skipLines: 1))

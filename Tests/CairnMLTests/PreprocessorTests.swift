@@ -127,7 +127,7 @@ struct PreprocessorTests {
     }
 
     @Test func explanationsOfAPreprocessedModelSumDerivedColumnsIntoTheirInputs() throws {
-        // Given boosted trees trained behind one-hot and multiclass target encoding on the adult data
+        // Given boosted trees trained behind one-hot encoding on the adult data
         let (train, test) = try TestData.adult()
         let rows = test.selecting(rows: Array(0..<40))
         var parameters = GradientBoostingParameters()

@@ -34,7 +34,10 @@ struct LoggedJSONParserTests {
         #expect(parsed.rows == (Self.foundation(text)?.values.map(\.count).max() ?? 0))
     }
 
-    @Test(arguments: [#"{"x": 1}"#, #"{"x": [1,]}"#, #"{"x": [1] "y": [2]}"#, #"[1]"#, #"{"x": [nul]}"#, #"{"x": ["open]}"#, #"{"x": [1]} trailing"#, ""])
+    @Test(arguments: [
+        #"{"x": 1}"#, #"{"x": [1,]}"#, #"{"x": [1] "y": [2]}"#, #"[1]"#, #"{"x": [nul]}"#, #"{"x": ["open]}"#, #"{"x": [1]} trailing"#, "",
+        #"{"x": [+1]}"#, #"{"x": [01]}"#, #"{"x": [.5]}"#, #"{"x": [5.]}"#, #"{"x": [1e]}"#, #"{"x": [-]}"#,
+    ])
     func anythingElseIsLeftToFoundation(text: String) {
         #expect(LoggedJSONParser.columns(text) == nil)
     }

@@ -16,13 +16,19 @@ struct WebhookAddressPolicyTests {
         ("224.0.0.1", "multicast"), ("255.255.255.255", "broadcast"), ("::1", "loopback"), ("::", "unspecified"),
         ("fe80::1", "link-local"), ("fd12:3456::1", "private (unique local)"), ("fc00::1", "private (unique local)"),
         ("ff02::1", "multicast"), ("::ffff:127.0.0.1", "loopback"), ("::ffff:169.254.169.254", "link-local"),
+        ("::7f00:1", "loopback"), ("64:ff9b::a00:5", "private"), ("64:ff9b:1::a9fe:a9fe", "link-local"),
+        ("2002:7f00:1::", "loopback"), ("fec0::1", "private (site-local)"), ("192.0.2.1", "reserved (documentation)"),
+        ("198.18.0.1", "reserved (benchmarking)"), ("192.0.0.8", "reserved (IETF protocol assignments)"),
     ])
     func internalAddressesAreRecognised(address: String, kind: String) throws {
         let bytes = try #require(IPAddressText.bytes(address))
         #expect(WebhookAddressPolicy.internalKind(bytes) == kind)
     }
 
-    @Test(arguments: ["8.8.8.8", "172.32.0.1", "172.15.255.255", "100.128.0.1", "169.253.0.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"])
+    @Test(arguments: [
+        "8.8.8.8", "172.32.0.1", "172.15.255.255", "100.128.0.1", "169.253.0.1", "2001:4860:4860::8888", "::ffff:8.8.8.8",
+        "64:ff9b::808:808", "2002:808:808::",
+    ])
     func publicAddressesAreNotInternal(address: String) throws {
         let bytes = try #require(IPAddressText.bytes(address))
         #expect(WebhookAddressPolicy.internalKind(bytes) == nil)
@@ -51,6 +57,9 @@ struct WebhookAddressPolicyTests {
         #expect(throws: CairnError.self) { try WebhookAddressPolicy.parse(allowPrivate: "yes please", allowedHosts: nil) }
         #expect(throws: CairnError.self) { try WebhookAddressPolicy.parse(allowPrivate: nil, allowedHosts: "10.0.0.0/40") }
         #expect(throws: CairnError.self) { try WebhookAddressPolicy.parse(allowPrivate: nil, allowedHosts: "hooks/x") }
+        for bad in ["/", ",/", "10.0.0.0/", "10.0.0.0/+8"] {
+            #expect(throws: CairnError.self, "\(bad)") { try WebhookAddressPolicy.parse(allowPrivate: nil, allowedHosts: bad) }
+        }
     }
 
     @Test func aDeliveryToAnInternalHostIsRefusedRecordedAndNotRetried() async throws {

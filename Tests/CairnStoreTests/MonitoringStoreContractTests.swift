@@ -89,6 +89,12 @@ struct MonitoringStoreContractTests {
         #expect(try await store.openAlert(Self.alert("a4", at: 60)))
         #expect(try await store.alerts(monitor: "m", openOnly: false, limit: 10).map(\.id) == ["a4", "a1"])
         #expect(try await store.alerts(monitor: nil, openOnly: true, limit: 10).map(\.id) == ["a4"])
+        // And a resolved alert with real millisecond timestamps (as `cairn migrate` copies one) is stored as is
+        let copied = Alert(
+            id: "a0", monitor: "m", deployment: "d", status: .resolved, openedAt: 1_700_000_000_000, openedBy: "run-0",
+            resolvedAt: 1_700_000_060_000, resolvedBy: "run-1", summary: "accuracy low")
+        #expect(try await store.openAlert(copied))
+        #expect(try await store.alerts(monitor: "m", openOnly: false, limit: 10).first { $0.id == "a0" } == copied)
 
         let attempts = (1...2).map {
             WebhookDelivery(alertID: "a4", url: "http://127.0.0.1:9/hook", event: "opened", attempt: $0, time: Int64(60 + $0), statusCode: $0 == 1 ? nil : 200, error: $0 == 1 ? "connection refused" : nil)

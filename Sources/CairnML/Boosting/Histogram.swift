@@ -16,9 +16,10 @@ struct Histogram: Sendable {
     /// Leaves of at least this many rows sum their sparse features in two halves, one per core.
     static let splitSparseRows = 4096
 
-    /// Sums the gradients of `rows` into bins, for the given features only, concurrently: one task per dense
-    /// feature, and one or two over the rows for the sparse features, whose default bins are then the leaf's
-    /// totals minus their other bins.
+    /// Sums the gradients of `rows` into bins, concurrently: one task per dense feature of `features`, and one or
+    /// two over the rows for the sparse features, whose default bins are then the leaf's totals minus their other
+    /// bins. A row's sparse entries are stored together, so every sparse feature is summed, `features` or not; the
+    /// bins of a feature outside `features` are not complete and must not be read.
     init(data: BinnedData, rows: ArraySlice<Int32>, gradients: [Double], hessians: [Double], features: [Int]) {
         let n = rows.count
         let rowArray = Array(rows)

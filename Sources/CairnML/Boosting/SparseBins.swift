@@ -1,8 +1,6 @@
 /// Row-major bins of some features with each feature's default bin left out: row `r` holds the flat histogram
 /// indices (feature offset plus bin) `entries[rowStarts[r]..<rowStarts[r + 1]]`.
 struct SparseBins: Sendable {
-    /// The features stored.
-    let features: [Int]
     /// Where each row's entries start; one more element than rows.
     let rowStarts: [Int]
     /// The flat histogram index of each stored bin.
@@ -10,7 +8,6 @@ struct SparseBins: Sendable {
 
     /// Stores `features` of the column-major `bins`, leaving out `defaultBins[f]` of each.
     init(bins: [[UInt8]], features: [Int], defaultBins: [Int], offsets: [Int]) {
-        self.features = features
         let n = bins.first?.count ?? 0
         var rowStarts = [Int](repeating: 0, count: n + 1)
         for f in features {

@@ -11,7 +11,7 @@ enum CSVChunking {
     /// to one serial pass on any error still reads the input right.
     static func ranges(_ input: UnsafeBufferPointer<UInt8>, from start: Int, firstChunkBytes: Int, count: Int) -> [Range<Int>] {
         let n = input.count
-        guard let p = input.baseAddress, n - start > firstChunkBytes else { return [start..<n] }
+        guard let p = input.baseAddress, n - start > firstChunkBytes else { return [Swift.min(start, n)..<n] }
         let first = start + firstChunkBytes
         let nominal = [first] + (1..<Swift.max(count, 1)).map { first + (n - first) / count * $0 }
         let parities = quoteParities(input, from: start, at: nominal)
@@ -23,7 +23,9 @@ enum CSVChunking {
                 if p[i] == CSVFieldScanner.quote { odd.toggle() }
                 i += 1
             }
-            if i + 1 < n { cuts.append(i + 1) }
+            // No later cut exists under this parity (a stray quote): stop rather than rescan to the end per cut.
+            guard i + 1 < n else { break }
+            cuts.append(i + 1)
         }
         cuts.append(n)
         return zip(cuts, cuts.dropFirst()).map { $0..<$1 }

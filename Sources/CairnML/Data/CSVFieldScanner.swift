@@ -68,8 +68,11 @@ struct CSVFieldScanner: Sendable {
             if i < end, p[i] == delimiter {
                 i += 1
             } else {
-                if i < end { line += 1 }
-                i += 1
+                // Past the newline; a record that ends the input leaves `i` at `end`, never beyond it.
+                if i < end {
+                    line += 1
+                    i += 1
+                }
                 return column
             }
         }

@@ -3,7 +3,7 @@ enum CSVValueParser {
     /// A decimal integer with an optional sign and at most 18 digits.
     @inline(__always)
     static func int(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = field.baseAddress else { return nil }
+        guard let base = field.baseAddress, !field.isEmpty else { return nil }
         var i = 0
         var negative = false
         if base[0] == UInt8(ascii: "-") || base[0] == UInt8(ascii: "+") {

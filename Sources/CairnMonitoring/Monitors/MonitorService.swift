@@ -111,11 +111,19 @@ public struct MonitorService: Sendable {
                 if let monitor = try await store.monitor(named: candidate.name), let schedule = monitor.spec.schedule,
                     let due = monitor.nextRun, due <= now
                 {
-                    let (windowEnds, missed) = Self.dueWindowEnds(from: due, schedule: schedule, now: now)
-                    if missed > 0 { notRun.append((monitor.name, missed)) }
+                    let (windowEnds, skipped) = Self.dueWindowEnds(from: due, schedule: schedule, now: now)
+                    if skipped > 0 { notRun.append((monitor.name, skipped)) }
                     try await holding(lease, holder: holder) {
-                        for end in windowEnds {
-                            runs.append(try await execute(monitor, trigger: .schedule, windowEnd: end))
+                        var stamp: Int64 = 0
+                        for (index, end) in windowEnds.enumerated() {
+                            // Catch-up runs are stamped at least a millisecond apart, so history lists them in order.
+                            stamp = max(clock.nowMillis(), stamp + 1)
+                            do {
+                                runs.append(try await execute(monitor, trigger: .schedule, windowEnd: end, at: stamp))
+                            } catch where index < windowEnds.count - 1 {
+                                // A past window that fails is reported and passed, so it cannot hold the newer ones back.
+                                failures.append((monitor.name, error))
+                            }
                             try await store.setNextRun(monitor: monitor.name, at: end + schedule.milliseconds)
                         }
                     }
@@ -160,8 +168,9 @@ public struct MonitorService: Sendable {
         return try await body()
     }
 
-    /// Runs the checks on `[windowEnd - window, windowEnd)`, stores the run, and opens or resolves the alert.
-    func execute(_ monitor: Monitor, trigger: MonitorRun.Trigger, windowEnd: Int64) async throws -> MonitorRun {
+    /// Runs the checks on `[windowEnd - window, windowEnd)`, stores the run (stamped `time`, by default now), and
+    /// opens or resolves the alert.
+    func execute(_ monitor: Monitor, trigger: MonitorRun.Trigger, windowEnd: Int64, at time: Int64? = nil) async throws -> MonitorRun {
         let spec = monitor.spec
         let start = windowEnd - spec.window.milliseconds
         var checks: [CheckResult] = []
@@ -186,7 +195,7 @@ public struct MonitorService: Sendable {
             checks = [MonitorChecks.skipped("run", error.message)]
         }
         let run = MonitorRun(
-            id: UUID().uuidString.lowercased(), monitor: monitor.name, trigger: trigger, time: clock.nowMillis(), windowStart: start,
+            id: UUID().uuidString.lowercased(), monitor: monitor.name, trigger: trigger, time: time ?? clock.nowMillis(), windowStart: start,
             windowEnd: windowEnd, rows: rows, checks: checks, drift: drift)
         try await store.appendRun(run)
         observer?.runFinished(run)

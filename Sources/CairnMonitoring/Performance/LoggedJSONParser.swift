@@ -68,8 +68,35 @@ struct LoggedJSONParser {
     private mutating func number() -> LoggedJSON.Value? {
         let start = index
         while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
-        guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
+        guard Self.isJSONNumber(bytes[start..<index]), let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+            return nil
+        }
         return .number(value)
+    }
+
+    /// Whether the bytes follow JSON's number grammar, `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`: `+1`, `01`,
+    /// `.5` and `5.`, which `Double(String)` reads, are not JSON and are left to Foundation to refuse.
+    private static func isJSONNumber(_ text: ArraySlice<UInt8>) -> Bool {
+        var i = text.startIndex
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func digits() -> Int {
+            let first = i
+            while i < text.endIndex, isDigit(text[i]) { i += 1 }
+            return i - first
+        }
+        if i < text.endIndex, text[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < text.endIndex else { return false }
+        if text[i] == UInt8(ascii: "0") { i += 1 } else if digits() == 0 { return false }
+        if i < text.endIndex, text[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits() > 0 else { return false }
+        }
+        if i < text.endIndex, text[i] == UInt8(ascii: "e") || text[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < text.endIndex, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return i == text.endIndex
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {

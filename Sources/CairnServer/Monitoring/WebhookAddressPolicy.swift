@@ -37,9 +37,15 @@ public struct WebhookAddressPolicy: Sendable, Equatable {
         return WebhookAddressPolicy(allowPrivate: flag == "1" || flag == "true", allowed: entries)
     }
 
+    /// Whether `host` may be called whatever it resolves to: private addresses are allowed, or the host is listed by
+    /// name.
+    func allowsEveryAddress(of host: String) -> Bool {
+        allowPrivate || allowed.contains { $0.caseInsensitiveCompare(host) == .orderedSame }
+    }
+
     /// Why a delivery to `host`, which resolved to `addresses` (4 or 16 bytes each), is refused; `nil` when it may go.
     func refusal(host: String, addresses: [[UInt8]]) -> String? {
-        if allowPrivate || allowed.contains(where: { $0.caseInsensitiveCompare(host) == .orderedSame }) { return nil }
+        if allowsEveryAddress(of: host) { return nil }
         if addresses.isEmpty { return "host '\(host)' has no address" }
         let networks = allowed.compactMap(Network.init)
         for address in addresses where !networks.contains(where: { $0.contains(address) }) {
@@ -54,12 +60,20 @@ public struct WebhookAddressPolicy: Sendable, Equatable {
     /// The kind of internal address `address` is, or `nil` for a public one.
     static func internalKind(_ address: [UInt8]) -> String? {
         if address.count == 16 {
-            if address[0..<10].allSatisfy({ $0 == 0 }) && address[10] == 0xFF && address[11] == 0xFF {
-                return internalKind(Array(address[12...]))  // IPv4-mapped
-            }
             if address.allSatisfy({ $0 == 0 }) { return "unspecified" }
             if address[0..<15].allSatisfy({ $0 == 0 }) && address[15] == 1 { return "loopback" }
+            // IPv4 inside IPv6 reaches the IPv4 address: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64
+            // (64:ff9b::/96, 64:ff9b:1::/48) and 6to4 (2002:a.b.c.d::/16).
+            if address[0..<10].allSatisfy({ $0 == 0 }) && address[10] == 0xFF && address[11] == 0xFF {
+                return internalKind(Array(address[12...]))
+            }
+            if address[0..<12].allSatisfy({ $0 == 0 }) { return internalKind(Array(address[12...])) }
+            if address[0..<4] == [0x00, 0x64, 0xFF, 0x9B] && (address[4..<12].allSatisfy { $0 == 0 } || address[4..<6] == [0x00, 0x01]) {
+                return internalKind(Array(address[12...]))
+            }
+            if address[0] == 0x20 && address[1] == 0x02 { return internalKind(Array(address[2..<6])) }
             if address[0] == 0xFE && address[1] & 0xC0 == 0x80 { return "link-local" }
+            if address[0] == 0xFE && address[1] & 0xC0 == 0xC0 { return "private (site-local)" }
             if address[0] & 0xFE == 0xFC { return "private (unique local)" }
             if address[0] == 0xFF { return "multicast" }
             return nil
@@ -74,6 +88,10 @@ public struct WebhookAddressPolicy: Sendable, Equatable {
         case 192 where b == 168: return "private"
         case 100 where b & 0xC0 == 64: return "private (shared)"
         case 169 where b == 254: return "link-local"
+        case 192 where b == 0 && address[2] == 0: return "reserved (IETF protocol assignments)"
+        case 192 where b == 0 && address[2] == 2, 198 where b == 51 && address[2] == 100, 203 where b == 0 && address[2] == 113:
+            return "reserved (documentation)"
+        case 198 where b & 0xFE == 18: return "reserved (benchmarking)"
         case 224...239: return "multicast"
         case 240...255: return address.allSatisfy { $0 == 255 } ? "broadcast" : "reserved"
         default: return nil
@@ -93,8 +111,9 @@ public struct WebhookAddressPolicy: Sendable, Equatable {
         var length: Int
 
         init?(_ text: String) {
-            let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
-            guard let address = IPAddressText.bytes(parts[0]) else { return nil }
+            let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let first = parts.first, !first.isEmpty, let address = IPAddressText.bytes(first) else { return nil }
+            guard parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(\.isASCII) && parts[1].allSatisfy(\.isNumber)) else { return nil }
             let length = parts.count == 2 ? Int(parts[1]) : address.count * 8
             guard let length, (0...address.count * 8).contains(length) else { return nil }
             prefix = address

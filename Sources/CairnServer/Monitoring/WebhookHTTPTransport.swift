@@ -37,20 +37,29 @@ final class WebhookHTTPTransport: WebhookTransport {
     }
 
     /// Resolves the URL's host and refuses it when ``addresses`` does not allow every address it resolves to;
-    /// then POSTs. Redirects are not followed (one could lead to an internal address).
+    /// then POSTs to the address that was checked (so a DNS answer that changes after the check is never used).
+    /// Redirects are not followed (one could lead to an internal address). A host the policy allows whatever it
+    /// resolves to is not resolved first.
     /// - Throws: ``WebhookRefused`` for a refused host; a resolution or HTTP error otherwise.
     func post(_ body: Data, to url: String) async throws -> Int {
         guard let host = URL(string: url)?.host, !host.isEmpty else { throw WebhookRefused(reason: "the URL has no host") }
-        if let reason = addresses.refusal(host: host, addresses: try await IPAddressText.resolve(host)) {
-            throw WebhookRefused(reason: reason)
+        var pinned: HTTPClient?
+        if !addresses.allowsEveryAddress(of: host) {
+            let resolved = try await IPAddressText.resolve(host)
+            if let reason = addresses.refusal(host: host, addresses: resolved) { throw WebhookRefused(reason: reason) }
+            let name = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            if IPAddressText.bytes(name) == nil, let address = resolved.first {
+                pinned = Self.makeClient(dnsOverride: [name: WebhookAddressPolicy.text(address)])
+            }
         }
+        defer { if let pinned { Task { try? await pinned.shutdown() } } }
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "User-Agent", value: "cairn-webhook")
         if let secret { request.headers.add(name: Self.signatureHeader, value: Self.signature(of: body, key: secret)) }
         request.body = .bytes(ByteBuffer(bytes: body))
-        let response = try await httpClient().execute(request, timeout: timeout)
+        let response = try await (pinned ?? httpClient()).execute(request, timeout: timeout)
         // Read (and drop) the answer so the connection can be reused.
         _ = try? await response.body.collect(upTo: 64 * 1024)
         return Int(response.status.code)
@@ -68,13 +77,20 @@ final class WebhookHTTPTransport: WebhookTransport {
     private func httpClient() -> HTTPClient {
         client.withLock { client in
             if let client { return client }
-            var configuration = HTTPClient.Configuration()
-            configuration.connectionPool.retryConnectionEstablishment = false
-            configuration.timeout.connect = .seconds(5)
-            configuration.redirectConfiguration = .disallow
-            let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            let made = Self.makeClient()
             client = made
             return made
         }
+    }
+
+    /// A client that does not follow redirects and, with `dnsOverride`, connects to the given address for a host
+    /// name while still naming the host (TLS SNI and certificate checks).
+    private static func makeClient(dnsOverride: [String: String] = [:]) -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(5)
+        configuration.redirectConfiguration = .disallow
+        configuration.dnsOverride = dnsOverride
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 }

@@ -37,7 +37,7 @@ package enum MonitorSQL {
     /// `alerts_one_open`); returns a row only then. Nullable values are cast, as in ``insertDelivery``.
     package static let insertAlert = """
         INSERT INTO alerts (alert_id, monitor, deployment, status, opened_at, opened_by, resolved_at, resolved_by, summary)
-        SELECT ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), CAST(? AS TEXT), ? WHERE EXISTS (SELECT 1 FROM monitors WHERE name = ?)
+        SELECT ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS TEXT), ? WHERE EXISTS (SELECT 1 FROM monitors WHERE name = ?)
         ON CONFLICT DO NOTHING RETURNING alert_id
         """
     package static let resolveAlert = """
@@ -47,7 +47,7 @@ package enum MonitorSQL {
     /// cast so that PostgreSQL knows the type of a NULL argument in the SELECT list.
     package static let insertDelivery = """
         INSERT INTO webhook_deliveries (alert_id, url, event, attempt, time, status_code, error)
-        SELECT ?, ?, ?, ?, ?, CAST(? AS INTEGER), CAST(? AS TEXT) WHERE EXISTS (SELECT 1 FROM alerts WHERE alert_id = ?)
+        SELECT ?, ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS TEXT) WHERE EXISTS (SELECT 1 FROM alerts WHERE alert_id = ?)
         ON CONFLICT DO NOTHING
         """
 
