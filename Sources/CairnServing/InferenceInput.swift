@@ -52,6 +52,15 @@ public struct InferenceRequest: Sendable {
     }
 }
 
+extension InferenceRequest {
+    /// The Open Inference Protocol's `timeout` parameter, in microseconds as Triton sends it; 0 means none.
+    /// - Throws: `invalidArgument` for a negative value.
+    public static func timeout(micros: Int64) throws -> Duration? {
+        guard micros >= 0 else { throw CairnError.invalid("parameters.timeout must not be negative") }
+        return micros == 0 ? nil : .microseconds(micros)
+    }
+}
+
 /// The answer to an ``InferenceRequest``.
 public struct InferenceResult: Sendable {
     /// The model version that answered.

@@ -13,10 +13,7 @@ enum GRPCTensors {
             throw CairnError.invalid("raw_input_contents has \(raw.count) entries for \(request.inputs.count) inputs")
         }
         return try request.inputs.enumerated().map { index, input in
-            guard let datatype = TensorDatatype(rawValue: input.datatype) else {
-                throw CairnError.invalid(
-                    "Input '\(input.name)' has datatype '\(input.datatype)'; expected one of \(TensorDatatype.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let datatype = try TensorDatatype.parse(input.datatype, input: input.name)
             let shape = input.shape.map { Int(clamping: $0) }
             guard !shape.isEmpty, let count = InferenceTensor.elementCount(of: shape) else {
                 throw CairnError.invalid("Input '\(input.name)' has shape \(input.shape); dimensions must be non-negative and their product an element count")
@@ -47,8 +44,7 @@ enum GRPCTensors {
         case .uint64Param(let value)?: micros = Int64(clamping: value)
         default: throw CairnError.invalid("parameters.timeout must be a whole number of microseconds")
         }
-        guard micros >= 0 else { throw CairnError.invalid("parameters.timeout must not be negative") }
-        return micros == 0 ? nil : .microseconds(micros)
+        return try InferenceRequest.timeout(micros: micros)
     }
 
     /// The elements of the contents list a datatype travels in (INT8–INT32 in `int_contents`, UINT8–UINT32 in

@@ -42,31 +42,20 @@ public struct InferenceGRPCService: Inference_GRPCInferenceService.SimpleService
     public func modelMetadata(
         request: Inference_ModelMetadataRequest, context: ServerContext
     ) async throws -> Inference_ModelMetadataResponse {
-        try await GRPCErrors.mapping {
-            let status = try await serving.status(of: request.name, version: Self.version(request.version))
-            guard let model = status.model else {
-                throw CairnError(.unavailable, "Model '\(request.name)' version \(status.version) is not ready: \(status.problem ?? "loading")")
+        let metadata = try await GRPCErrors.mapping { try await serving.metadata(of: request.name, version: Self.version(request.version)) }
+        func wire(_ tensor: ModelMetadata.Tensor) -> Inference_ModelMetadataResponse.TensorMetadata {
+            .with {
+                $0.name = tensor.name
+                $0.datatype = tensor.datatype.rawValue
+                $0.shape = tensor.shape.map(Int64.init)
             }
-            let versions = try await serving.versions(of: request.name).map(\.version)
-            return .with {
-                $0.name = request.name
-                $0.versions = versions
-                $0.platform = model.platform
-                $0.inputs = model.signature.inputs.map { input in
-                    .with {
-                        $0.name = input.name
-                        $0.datatype = (input.isCategorical ? TensorDatatype.bytes : .fp64).rawValue
-                        $0.shape = [-1]
-                    }
-                }
-                $0.outputs = model.signature.outputs.map { output in
-                    .with {
-                        $0.name = output.name
-                        $0.datatype = output.datatype.rawValue
-                        $0.shape = output.shape.map(Int64.init)
-                    }
-                }
-            }
+        }
+        return .with {
+            $0.name = metadata.name
+            $0.versions = metadata.versions
+            $0.platform = metadata.platform
+            $0.inputs = metadata.inputs.map(wire)
+            $0.outputs = metadata.outputs.map(wire)
         }
     }
 

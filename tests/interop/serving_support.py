@@ -32,6 +32,20 @@ CLEAR_ROWS = [
 CLEAR_LABELS = [1, 0, 1, 0]
 
 
+def feature_inputs(client, rows, **options):
+    """One tritonclient input per feature (x as FP64 [n], y as FP32 [n, 1], color as BYTES [n]), built with the
+    `tritonclient.http` or `tritonclient.grpc` module `client`; `options` go to `set_data_from_numpy`."""
+    import numpy as np
+
+    x = client.InferInput("x", [len(rows)], "FP64")
+    x.set_data_from_numpy(np.array([r["x"] for r in rows], dtype=np.float64), **options)
+    y = client.InferInput("y", [len(rows), 1], "FP32")
+    y.set_data_from_numpy(np.array([[r["y"]] for r in rows], dtype=np.float32), **options)
+    color = client.InferInput("color", [len(rows)], "BYTES")
+    color.set_data_from_numpy(np.array([r["color"] for r in rows], dtype=object), **options)
+    return [x, y, color]
+
+
 def write_csv(path: Path, data: list[dict]) -> Path:
     with open(path, "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(data[0]))

@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 
+import serving_support
 import support
 from serving_support import CLEAR_LABELS, CLEAR_ROWS
 
@@ -33,13 +34,7 @@ def triton(served):
 
 
 def feature_inputs(rows):
-    x = grpcclient.InferInput("x", [len(rows)], "FP64")
-    x.set_data_from_numpy(np.array([r["x"] for r in rows], dtype=np.float64))
-    y = grpcclient.InferInput("y", [len(rows), 1], "FP32")
-    y.set_data_from_numpy(np.array([[r["y"]] for r in rows], dtype=np.float32))
-    color = grpcclient.InferInput("color", [len(rows)], "BYTES")
-    color.set_data_from_numpy(np.array([r["color"] for r in rows], dtype=object))
-    return [x, y, color]
+    return serving_support.feature_inputs(grpcclient, rows)
 
 
 def test_health_and_metadata(triton):

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import requests
 
+import serving_support
 import support
 from serving_support import CLEAR_LABELS, CLEAR_ROWS
 
@@ -25,13 +26,7 @@ def triton(served):
 
 
 def feature_inputs(rows):
-    x = httpclient.InferInput("x", [len(rows)], "FP64")
-    x.set_data_from_numpy(np.array([r["x"] for r in rows], dtype=np.float64), binary_data=False)
-    y = httpclient.InferInput("y", [len(rows), 1], "FP32")
-    y.set_data_from_numpy(np.array([[r["y"]] for r in rows], dtype=np.float32), binary_data=False)
-    color = httpclient.InferInput("color", [len(rows)], "BYTES")
-    color.set_data_from_numpy(np.array([r["color"] for r in rows], dtype=object), binary_data=False)
-    return [x, y, color]
+    return serving_support.feature_inputs(httpclient, rows, binary_data=False)
 
 
 def test_health_and_metadata(triton):

@@ -15,12 +15,7 @@ public enum CSVReader {
     /// Reads the file at `path`, decompressing it first when it is gzip-compressed (by content, whatever its name).
     /// - Throws: `not_found` when the file cannot be read; `invalid_argument` for a malformed file.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> Table {
-        try MappedFile.withBytes(of: path) { bytes in
-            if Gzip.isCompressed(bytes) {
-                return try Gzip.decompress(bytes).withUnsafeBufferPointer { try parse($0, options: options, chunkBytes: 1 << 20) }
-            }
-            return try parse(bytes, options: options, chunkBytes: 1 << 20)
-        }
+        try Gzip.withFileBytes(path) { try parse($0, options: options, chunkBytes: 1 << 20) }
     }
 
     /// Parses CSV text.

@@ -7,7 +7,16 @@ enum Gzip {
     /// The bytes of the file at `path`, decompressed when they are gzip-compressed (by content, whatever the name).
     /// - Throws: `not_found` when the file cannot be read; `invalid_argument` for corrupt or truncated gzip data.
     static func readFile(_ path: String) throws -> [UInt8] {
-        try MappedFile.withBytes(of: path) { isCompressed($0) ? try decompress($0) : Array($0) }
+        try withFileBytes(path) { Array($0) }
+    }
+
+    /// Calls `body` with the bytes of the file at `path` — mapped, or decompressed when they are gzip-compressed —
+    /// valid only inside `body`.
+    /// - Throws: as ``readFile(_:)``; whatever `body` throws.
+    static func withFileBytes<T>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+        try MappedFile.withBytes(of: path) { bytes in
+            isCompressed(bytes) ? try decompress(bytes).withUnsafeBufferPointer(body) : try body(bytes)
+        }
     }
 
     /// Whether `bytes` start with the gzip magic number.

@@ -89,7 +89,7 @@ enum InferenceRequestParsing {
         guard case .integer(let count) = size, count >= 0, count <= binary.count else {
             throw malformed("\(field).parameters.binary_data_size must be a byte count of at most the \(binary.count) binary bytes left")
         }
-        let type = try TensorMapping.datatype(datatype, input: name)
+        let type = try TensorDatatype.parse(datatype, input: name)
         guard let elements = InferenceTensor.elementCount(of: shape) else {
             throw CairnError.invalid("Input '\(name)' has an invalid shape \(shape)")
         }
@@ -145,7 +145,7 @@ enum InferenceRequestParsing {
         guard case .integer(let micros) = value, micros >= 0 else {
             throw malformed("field 'parameters.timeout' must be a whole number of microseconds")
         }
-        return micros == 0 ? nil : .microseconds(micros)
+        return try InferenceRequest.timeout(micros: micros)
     }
 
     private static func shape(_ value: JSONValue?, _ field: String) throws -> [Int] {

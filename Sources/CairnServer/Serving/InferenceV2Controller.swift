@@ -37,17 +37,14 @@ struct InferenceV2Controller {
     }
 
     private func metadata(_ name: String, version: String?) async throws -> Response {
-        let status = try await serving.status(of: name, version: version)
-        guard let model = status.model else {
-            throw CairnError(.unavailable, "Model '\(name)' version \(status.version) is not ready: \(status.problem ?? "loading")")
+        let metadata = try await serving.metadata(of: name, version: version)
+        func wire(_ tensor: ModelMetadata.Tensor) -> V2TensorMetadata {
+            V2TensorMetadata(name: tensor.name, datatype: tensor.datatype.rawValue, shape: tensor.shape)
         }
-        let versions = try await serving.versions(of: name).map(\.version)
-        let inputs = model.signature.inputs.map {
-            V2TensorMetadata(name: $0.name, datatype: $0.isCategorical ? TensorDatatype.bytes.rawValue : TensorDatatype.fp64.rawValue, shape: [-1])
-        }
-        let outputs = model.signature.outputs.map { V2TensorMetadata(name: $0.name, datatype: $0.datatype.rawValue, shape: $0.shape) }
         return try ServingJSON.response(
-            V2ModelMetadata(name: name, versions: versions, platform: model.platform, inputs: inputs, outputs: outputs))
+            V2ModelMetadata(
+                name: metadata.name, versions: metadata.versions, platform: metadata.platform, inputs: metadata.inputs.map(wire),
+                outputs: metadata.outputs.map(wire)))
     }
 
     private func infer(_ request: Request, name: String, version: String?) async throws -> Response {

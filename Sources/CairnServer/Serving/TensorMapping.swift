@@ -8,21 +8,11 @@ enum TensorMapping {
     /// - Throws: `invalidArgument` for an unknown datatype, nested data of unequal lengths (ragged), or an element
     ///   that is not a number, boolean, string or null.
     static func tensor(name: String, shape: [Int], datatype: String, data: JSONValue) throws -> InferenceTensor {
-        let type = try self.datatype(datatype, input: name)
+        let type = try TensorDatatype.parse(datatype, input: name)
         var flattener = Flattener(name: name)
         guard case .array = data else { throw CairnError.invalid("Input '\(name)' data must be a JSON array") }
         try flattener.walk(data, depth: 0)
         return InferenceTensor(name: name, datatype: type, shape: shape, values: flattener.values)
-    }
-
-    /// The datatype a wire name stands for.
-    /// - Throws: `invalidArgument` naming the input for an unknown datatype.
-    static func datatype(_ name: String, input: String) throws -> TensorDatatype {
-        guard let datatype = TensorDatatype(rawValue: name) else {
-            throw CairnError.invalid(
-                "Input '\(input)' has unknown datatype '\(name)'; expected one of \(TensorDatatype.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return datatype
     }
 
     /// A response tensor with flat JSON data, or, with `binaryDataSize`, without data and with the size of its
