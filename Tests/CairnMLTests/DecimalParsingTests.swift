@@ -44,6 +44,29 @@ struct DecimalParsingTests {
         #expect(swiftMismatches == 0)
     }
 
+    @Test func numbersOfEveryMagnitudeAreBitIdenticalToStrtod() throws {
+        // Given 15- to 19-digit numbers with exponents across the whole double range, subnormals and overflow
+        // included, and numbers one unit away from exact halfway points between doubles
+        var rng = Xorshift(seed: 0xE15E1)
+        var texts: [String] = []
+        for _ in 0..<100_000 {
+            let digitCount = Int(rng.next() % 5) + 15
+            let digits = String(rng.next() % 9 + 1) + (1..<digitCount).map { _ in String(rng.next() % 10) }.joined()
+            texts.append("\(digits)e\(Int(rng.next() % 680) - 360)")
+        }
+        for _ in 0..<20_000 {
+            // 2^53 + 1 + 2k is halfway between two doubles; its neighbours are not
+            let halfway = (UInt64(1) << 53) + 1 + 2 * (rng.next() % (1 << 40))
+            texts += [String(halfway), String(halfway - 1), String(halfway + 1), "\(halfway)e-3", "\(halfway)0e-1"]
+        }
+        let table = try CSVReader.parse("x\n" + texts.joined(separator: "\n") + "\n")
+        // Then every value has strtod's exact bits
+        let values = try table.column(named: "x").doubles()
+        #expect(values.count == texts.count)
+        let mismatches = zip(texts, values).filter { strtod($0.0, nil).bitPattern != $0.1.bitPattern }.map(\.0)
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+    }
+
     @Test func higgsSampleValuesAreBitIdenticalToStrtod() throws {
         let path = TestData.dataset("lightgbm_higgs_binary.train.tsv")
         let table = try CSVReader.read(path: path, options: CSVOptions(hasHeader: false, delimiter: "\t"))

@@ -21,7 +21,10 @@ final class CSVNumberSlots: @unchecked Sendable {
         var values: [Double]
         init(count: Int) {
             // Every element is written before it is read (slots are moved together, the rest removed).
-            values = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+            values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+                adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+                initialized = count
+            }
         }
     }
 

@@ -3,16 +3,15 @@ import Foundation
 /// Reads a number from a field's bytes exactly as C's `strtod` does, quickly for plain decimals.
 ///
 /// A field of the form `[+-]digits[.digits][(e|E)[+-]digits]` with at most 19 significant digits is read into an
-/// exact integer mantissa and a decimal exponent. When the mantissa is below 2⁵³ and the exponent within ±22, both
-/// the mantissa and the power of ten are exact doubles and the one multiplication or division is correctly rounded
-/// (Clinger's fast path). Otherwise, on x86-64, the value is computed in 80-bit extended precision, where the
-/// digits and powers of ten up to 10²⁷ are exact, and rounded to `Double`, which is the correctly rounded value
-/// unless the extended result sits at a midpoint between two doubles. Those rare cases, and every other form
-/// (`inf`, `nan`, hexadecimal, long or extreme numbers), go to `strtod`, so the result is always bit for bit
+/// exact integer mantissa and a decimal exponent. A mantissa up to 2⁵³ with an exponent in -22...22 is one exact
+/// multiplication or division, correctly rounded (Clinger's fast path); every other such number is rounded from its product with
+/// a 128-bit power of five (the Eisel–Lemire algorithm, with the table in DecimalPowers.swift). The rare values
+/// that algorithm cannot decide (subnormals, overflow, products too close to a midpoint) and every other form
+/// (`inf`, `nan`, hexadecimal, long or extreme numbers) go to `strtod`, so the result is always bit for bit
 /// `strtod`'s.
-enum DecimalParser {
-    /// The number in `field`, or `nil` unless the whole field is one.
-    static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
+public enum DecimalParser {
+    /// The number in `field` (ASCII bytes), or `nil` unless the whole field is one.
+    public static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
         if let base = field.baseAddress, let (value, length) = prefix(base, count: field.count), length == field.count {
             return value
         }
@@ -22,7 +21,7 @@ enum DecimalParser {
     /// `strtod` on the field, requiring the whole field to be consumed (a leading space is refused).
     static func strtod(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
         let n = field.count
-        guard n > 0, n < 128, field[0] != UInt8(ascii: " ") else { return nil }
+        guard n > 0, field[0] != UInt8(ascii: " ") else { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer in
             for k in 0..<n { buffer[k] = CChar(bitPattern: field[k]) }
             buffer[n] = 0
@@ -31,9 +30,6 @@ enum DecimalParser {
             return end == buffer.baseAddress! + n ? value : nil
         }
     }
-
-    /// Powers of ten exact in `Double` (5²² < 2⁵³).
-    private static let doublePowers: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { p, _ in p * 10 } }
 
     /// The value and length of the plain decimal at the start of the `count` bytes at `field`, or `nil` when there
     /// is none or `strtod` must decide its value (which it then reads from the same bytes).
@@ -94,30 +90,78 @@ enum DecimalParser {
         if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
         if mantissa <= 1 << 53, scale >= -22, scale <= 22 {
             let exact = Double(mantissa)
-            let value = doublePowers.withUnsafeBufferPointer { scale < 0 ? exact / $0[-scale] : exact * $0[scale] }
+            let value = scale < 0 ? exact / exactPowerOfTen(-scale) : exact * exactPowerOfTen(scale)
             return (negative ? -value : value, i)
         }
-        #if arch(x86_64)
-        return extended(mantissa, scale: scale, negative: negative).map { ($0, i) }
-        #else
-        return nil
-        #endif
+        return eiselLemire(mantissa, scale: scale, negative: negative).map { ($0, i) }
     }
 
-    #if arch(x86_64)
-    /// Powers of ten exact in `Float80` (5²⁷ < 2⁶⁴).
-    private static let powers: [Float80] = (0...27).map { e in (0..<e).reduce(Float80(1)) { p, _ in p * 10 } }
-
-    /// `mantissa` × 10^`scale` through 80-bit extended precision, or `nil` when `strtod` must decide.
-    private static func extended(_ mantissa: UInt64, scale: Int, negative: Bool) -> Double? {
-        guard scale >= -27, scale <= 27 else { return nil }
-        let exact = Float80(mantissa)
-        let extended = powers.withUnsafeBufferPointer { scale < 0 ? exact / $0[-scale] : exact * $0[scale] }
-        // The 11 bits below a double's 53: 0x400 is a midpoint; one step either side is too close to call.
-        let low = extended.significandBitPattern & 0x7FF
-        guard low < 0x3FF || low > 0x401 else { return nil }
-        let value = Double(extended)
-        return negative ? -value : value
+    /// 10^`exponent` for `exponent` in 0...22, where every power of ten is an exact `Double`.
+    @inline(__always)
+    private static func exactPowerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
     }
-    #endif
+
+    /// `mantissa` × 10^`scale` correctly rounded (Eisel–Lemire: one or two 64 × 64-bit products with a 128-bit
+    /// power of five), or `nil` in the rare cases it cannot decide (subnormal, overflowing or too close to a
+    /// midpoint) and `strtod` must. `mantissa` is not zero.
+    @inline(__always)
+    static func eiselLemire(_ mantissa: UInt64, scale: Int, negative: Bool) -> Double? {
+        guard scale >= smallestPowerOfFive, scale <= largestPowerOfFive else { return nil }
+        let leadingZeros = mantissa.leadingZeroBitCount
+        let normalized = mantissa << leadingZeros
+        let index = 2 * (scale - smallestPowerOfFive)
+        return powersOfFive.withUnsafeBufferPointer { powers -> Double? in
+            var (high, low) = normalized.multipliedFullWidth(by: powers[index])
+            // The 9 bits below the 55 kept are all ones: the low word of the power may carry into them.
+            if high & 0x1FF == 0x1FF {
+                let correction = normalized.multipliedFullWidth(by: powers[index + 1]).high
+                let (sum, carry) = low.addingReportingOverflow(correction)
+                low = sum
+                if carry { high &+= 1 }
+                if high & 0x1FF == 0x1FF, low == .max, scale < -27 || scale > 55 { return nil }
+            }
+            let upperBit = Int(high >> 63)
+            var significand = high >> (upperBit + 9)
+            var exponent = (((152_170 + 65_536) * scale) >> 16) + 63 + upperBit - leadingZeros + 1023
+            guard exponent > 0 else { return nil }
+            // Exactly halfway between two doubles: round to even rather than up.
+            if low <= 1, scale >= -4, scale <= 23, significand & 3 == 1, significand << (upperBit + 9) == high {
+                significand &= ~1
+            }
+            significand += significand & 1
+            significand >>= 1
+            if significand >= 2 << 52 {
+                significand = 1 << 52
+                exponent += 1
+            }
+            guard exponent < 0x7FF else { return nil }
+            let bits = (significand & ~(1 << 52)) | UInt64(exponent) << 52 | (negative ? 1 << 63 : 0)
+            return Double(bitPattern: bits)
+        }
+    }
 }

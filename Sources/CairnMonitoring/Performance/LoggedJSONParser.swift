@@ -1,3 +1,5 @@
+import CairnML
+
 /// A parser of the one JSON shape the prediction log stores for inputs and outputs: an object whose values are
 /// arrays of scalars (`{"x": [1, 2.5], "c": ["a", null]}`). It reads the UTF-8 bytes once without building
 /// Foundation objects, which matters when a monitor run reads hundreds of thousands of records.
@@ -68,14 +70,15 @@ struct LoggedJSONParser {
     private mutating func number() -> LoggedJSON.Value? {
         let start = index
         while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
-        guard Self.isJSONNumber(bytes[start..<index]), let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
-            return nil
-        }
+        let end = index
+        guard Self.isJSONNumber(bytes[start..<end]),
+              let value = bytes.withUnsafeBufferPointer({ DecimalParser.parse(UnsafeBufferPointer(rebasing: $0[start..<end])) })
+        else { return nil }
         return .number(value)
     }
 
     /// Whether the bytes follow JSON's number grammar, `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`: `+1`, `01`,
-    /// `.5` and `5.`, which `Double(String)` reads, are not JSON and are left to Foundation to refuse.
+    /// `.5` and `5.`, which `strtod` reads, are not JSON.
     private static func isJSONNumber(_ text: ArraySlice<UInt8>) -> Bool {
         var i = text.startIndex
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
