@@ -31,6 +31,10 @@ extension PostgresStore: PredictionLogReader, MonitorStore, AlertStore {
         try await read { session in try await session.rows(MonitorSQL.selectMonitors) }.map(MonitorSQL.monitor)
     }
 
+    public func dueMonitors(at now: Int64) async throws -> [String] {
+        try await read { session in try await session.rows(MonitorSQL.selectDueMonitors, [.integer(now)]) }.compactMap { $0.text("name") }
+    }
+
     public func deleteMonitor(named name: String) async throws -> Bool {
         try await write { session in try await !session.rows(MonitorSQL.deleteMonitor, [.text(name)]).isEmpty }
     }

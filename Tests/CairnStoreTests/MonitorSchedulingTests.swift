@@ -30,6 +30,20 @@ struct MonitorSchedulingTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func onlyScheduledMonitorsPastTheirDueTimeAreDue(backend: StoreBackend) async throws {
+        let (store, _, replicas) = try await Self.replicas(1, backend: backend)
+        // Given two quarter-hourly monitors, one moved to a later due time, and one run only on demand
+        _ = try await replicas[0].create(name: "b", spec: try Self.quarterHourly(window: "1h"))
+        _ = try await replicas[0].create(name: "a", spec: try Self.quarterHourly(window: "1h"))
+        try await store.setNextRun(monitor: "a", at: 2_700_000)
+        _ = try await replicas[0].create(name: "c", spec: MonitorSpec(deployment: "d", window: try TimeWindow("1h"), performance: [.init(metric: "accuracy", min: 0.5)]))
+        // Then before the first due time none is due, at it only "b", and later both scheduled ones by name
+        #expect(try await store.dueMonitors(at: 1_799_999).isEmpty)
+        #expect(try await store.dueMonitors(at: 1_800_000) == ["b"])
+        #expect(try await store.dueMonitors(at: 9_000_000) == ["a", "b"])
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func everyDueCheckRunsOnceAcrossThreeReplicas(backend: StoreBackend) async throws {
         let (store, clock, replicas) = try await Self.replicas(3, backend: backend)
         // Given a monitor scheduled every 15 minutes, first due at the next quarter hour (1,800,000 ms)

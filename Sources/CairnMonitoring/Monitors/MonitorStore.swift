@@ -10,6 +10,10 @@ public protocol MonitorStore: Sendable {
     /// Every monitor, by name.
     func monitors() async throws -> [Monitor]
 
+    /// The names of the monitors due at `now` (a next run time at or before it), by name, without reading their
+    /// specs: the scheduler asks this every few seconds.
+    func dueMonitors(at now: Int64) async throws -> [String]
+
     /// Deletes a monitor with its runs and alerts.
     /// - Returns: whether it existed.
     func deleteMonitor(named name: String) async throws -> Bool

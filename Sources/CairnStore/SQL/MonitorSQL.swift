@@ -18,6 +18,7 @@ package enum MonitorSQL {
         """
     package static let selectMonitor = "SELECT * FROM monitors WHERE name = ?"
     package static let selectMonitors = "SELECT * FROM monitors ORDER BY name"
+    package static let selectDueMonitors = "SELECT name FROM monitors WHERE next_run <= ? ORDER BY name"
     package static let deleteMonitor = "DELETE FROM monitors WHERE name = ? RETURNING name"
     package static let setNextRun = "UPDATE monitors SET next_run = ? WHERE name = ?"
     /// Inserts a run when its monitor exists (the last argument is the monitor's name again); returns a row only then.

@@ -46,6 +46,10 @@ extension SQLiteStore: PredictionLogReader, MonitorStore, AlertStore {
         try await read { db in try Self.rows(db, MonitorSQL.selectMonitors, []).map(MonitorSQL.monitor) }
     }
 
+    public func dueMonitors(at now: Int64) async throws -> [String] {
+        try await read { db in try Self.rows(db, MonitorSQL.selectDueMonitors, [.integer(now)]).compactMap { $0.text("name") } }
+    }
+
     public func deleteMonitor(named name: String) async throws -> Bool {
         try await write { db in try !Self.rows(db, MonitorSQL.deleteMonitor, [.text(name)]).isEmpty }
     }
