@@ -42,11 +42,12 @@ public struct NumericSample: Sendable, Equatable, Codable {
     }
 
     /// The distinct values of sorted data and how often each occurs: one pass to count them, one to fill
-    /// arrays of exactly that size.
+    /// arrays of exactly that size (none when every value is distinct: the data is then its own value list).
     private static func runs(_ sorted: [Double]) -> (values: [Double], counts: [Double]) {
         sorted.withUnsafeBufferPointer { data in
             var distinct = 0
             for i in data.indices where i == 0 || data[i] != data[i - 1] { distinct += 1 }
+            if distinct == data.count { return (sorted, [Double](repeating: 1, count: distinct)) }
             var counts = [Double](repeating: 0, count: distinct)
             let values = [Double](unsafeUninitializedCapacity: distinct) { buffer, initialized in
                 counts.withUnsafeMutableBufferPointer { count in
