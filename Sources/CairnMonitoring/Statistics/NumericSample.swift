@@ -78,6 +78,21 @@ public struct NumericSample: Sendable, Equatable, Codable {
         self.distinctCount = distinctCount
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case values, counts, total, mean, standardDeviation, isExact, distinctCount
+    }
+
+    /// Decodes the sample written by its synthesized encoding, reading the two long arrays element by element.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            values: try container.decodeNumbers(forKey: .values), counts: try container.decodeNumbers(forKey: .counts),
+            total: try container.decode(Double.self, forKey: .total), mean: try container.decode(Double.self, forKey: .mean),
+            standardDeviation: try container.decode(Double.self, forKey: .standardDeviation),
+            isExact: try container.decode(Bool.self, forKey: .isExact),
+            distinctCount: try container.decode(Int.self, forKey: .distinctCount))
+    }
+
     /// The sample itself when it has at most `maxPoints` distinct values; otherwise `maxPoints` values at evenly
     /// spaced ranks (the minimum and the maximum among them), each weighing an equal share of the rows. Totals,
     /// mean, standard deviation and the distinct count stay exact.
