@@ -7,11 +7,15 @@ public enum ColumnSample: Sendable, Equatable, Codable {
 
     /// Numbers, integers and booleans as a numeric sample; text as category counts. NaN and ±infinity are
     /// dropped.
-    public init(_ column: Column) {
+    public init(_ column: Column) { self.init(column, moments: true) }
+
+    /// The sample of `column`; `moments: false` skips a numeric sample's mean and standard deviation (see
+    /// ``NumericSample``), which only the reference side of a drift test reads.
+    init(_ column: Column, moments: Bool) {
         if column.isCategorical {
             self = .categorical(CategoryCounts(column))
         } else {
-            self = .numeric(NumericSample(column.doubles()))
+            self = .numeric(NumericSample(column.doubles(), moments: moments))
         }
     }
 

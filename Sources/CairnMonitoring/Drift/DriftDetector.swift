@@ -31,7 +31,7 @@ public enum DriftDetector {
                 return .skipped(name, type: type, reason: "column missing from the reference data")
             }
             return ColumnDriftTest.run(
-                column: name, type: type, reference: ref, current: ColumnSample(column),
+                column: name, type: type, reference: ref, current: ColumnSample(column, moments: false),
                 method: options.perColumnMethod[name] ?? options.method,
                 threshold: options.perColumnThreshold[name] ?? options.threshold)
         }

@@ -42,18 +42,24 @@ enum DistanceStatistics {
         var j = 0
         var cu = 0.0
         var cv = 0.0
+        // Each empirical CDF is divided out when its count moves, not again for every term (0 / 0 stays NaN for
+        // an empty sample, as before).
+        var fu = cu / u.total
+        var fv = cv / v.total
         var terms = [Double]()
         terms.reserveCapacity(u.values.count + v.values.count)
         var previous = Swift.min(u.values.first ?? .infinity, v.values.first ?? .infinity)
         while i < u.values.count || j < v.values.count {
             let x = Swift.min(i < u.values.count ? u.values[i] : .infinity, j < v.values.count ? v.values[j] : .infinity)
-            if x > previous { terms.append(abs(cu / u.total - cv / v.total) * (x - previous)) }
+            if x > previous { terms.append(abs(fu - fv) * (x - previous)) }
             if i < u.values.count, u.values[i] == x {
                 cu += u.counts[i]
+                fu = cu / u.total
                 i += 1
             }
             if j < v.values.count, v.values[j] == x {
                 cv += v.counts[j]
+                fv = cv / v.total
                 j += 1
             }
             previous = x

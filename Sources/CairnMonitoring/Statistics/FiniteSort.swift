@@ -12,14 +12,26 @@ enum FiniteSort {
         if keys.count < radixThreshold {
             return keys.map(Self.value).sorted()
         }
-        radixSort(&keys)
-        return keys.map(Self.value)
+        // The result's storage serves as the passes' scratch buffer, so the sort allocates no third array.
+        return [Double](unsafeUninitializedCapacity: keys.count) { result, initialized in
+            result.withMemoryRebound(to: UInt64.self) { scratch in
+                keys.withUnsafeMutableBufferPointer { keys in
+                    let sorted = radixSort(keys, scratch: scratch)
+                    for i in sorted.indices { scratch[i] = value(sorted[i]).bitPattern }
+                }
+            }
+            initialized = keys.count
+        }
     }
 
-    /// Sorts the keys ascending: one pass counts all four 16-bit digits, then each digit that does not put
-    /// every key in one bucket (common for integers and narrow ranges) moves the keys once.
-    private static func radixSort(_ keys: inout [UInt64]) {
-        var scratch = [UInt64](repeating: 0, count: keys.count)
+    /// Sorts `keys` ascending, moving them between `keys` and `scratch`, and returns the buffer that holds the
+    /// result: one pass counts all four 16-bit digits, then each digit that does not put every key in one bucket
+    /// (common for integers and narrow ranges) moves the keys once.
+    private static func radixSort(_ keys: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>)
+        -> UnsafeMutableBufferPointer<UInt64>
+    {
+        var source = keys
+        var target = scratch
         var counts = [UInt32](repeating: 0, count: 4 << 16)
         counts.withUnsafeMutableBufferPointer { count in
             for k in keys {
@@ -40,19 +52,16 @@ enum FiniteSort {
                     count[i] = total
                     total &+= c
                 }
-                keys.withUnsafeBufferPointer { source in
-                    scratch.withUnsafeMutableBufferPointer { target in
-                        for k in source {
-                            let digit = Int((k >> shift) & 0xFFFF)
-                            target[Int(count[digit])] = k
-                            count[digit] &+= 1
-                        }
-                    }
+                for k in source {
+                    let digit = Int((k >> shift) & 0xFFFF)
+                    target[Int(count[digit])] = k
+                    count[digit] &+= 1
                 }
                 return true
             }
-            if moved { swap(&keys, &scratch) }
+            if moved { swap(&source, &target) }
         }
+        return source
     }
 
     /// A key whose unsigned order is the numeric order of finite doubles.

@@ -20,23 +20,34 @@ public struct NumericSample: Sendable, Equatable, Codable {
     public let distinctCount: Int
 
     /// The finite values of `data` (NaN and ±infinity dropped, as Evidently does before every test).
-    public init(_ data: [Double]) {
+    public init(_ data: [Double]) { self.init(data, moments: true) }
+
+    /// The finite values of `data`; `moments: false` leaves the mean and standard deviation NaN, for a current
+    /// sample (drift tests read only the reference's moments).
+    init(_ data: [Double], moments: Bool) {
         let finite = FiniteSort.sorted(data)
         let (values, counts) = Self.runs(finite)
         let n = Double(finite.count)
-        let mean = finite.isEmpty ? .nan : Self.pairwiseSum(finite[...]) / n
-        let deviations = finite.map { ($0 - mean) * ($0 - mean) }
-        let variance = finite.isEmpty ? .nan : Self.pairwiseSum(deviations[...]) / n
+        var mean = Double.nan
+        var variance = Double.nan
+        if moments, !finite.isEmpty {
+            finite.withUnsafeBufferPointer { finite in
+                let m = Self.pairwiseSum(finite) { $0 } / n
+                mean = m
+                variance = Self.pairwiseSum(finite) { ($0 - m) * ($0 - m) } / n
+            }
+        }
         self.init(values: values, counts: counts, total: n, mean: mean, standardDeviation: variance.squareRoot(),
                   isExact: true, distinctCount: values.count)
     }
 
     /// The distinct values of sorted data and how often each occurs: one pass to count them, one to fill
-    /// arrays of exactly that size.
+    /// arrays of exactly that size (none when every value is distinct: the data is then its own value list).
     private static func runs(_ sorted: [Double]) -> (values: [Double], counts: [Double]) {
         sorted.withUnsafeBufferPointer { data in
             var distinct = 0
             for i in data.indices where i == 0 || data[i] != data[i - 1] { distinct += 1 }
+            if distinct == data.count { return (sorted, [Double](repeating: 1, count: distinct)) }
             var counts = [Double](repeating: 0, count: distinct)
             let values = [Double](unsafeUninitializedCapacity: distinct) { buffer, initialized in
                 counts.withUnsafeMutableBufferPointer { count in
@@ -65,6 +76,21 @@ public struct NumericSample: Sendable, Equatable, Codable {
         self.standardDeviation = standardDeviation
         self.isExact = isExact
         self.distinctCount = distinctCount
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case values, counts, total, mean, standardDeviation, isExact, distinctCount
+    }
+
+    /// Decodes the sample written by its synthesized encoding, reading the two long arrays element by element.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            values: try container.decodeNumbers(forKey: .values), counts: try container.decodeNumbers(forKey: .counts),
+            total: try container.decode(Double.self, forKey: .total), mean: try container.decode(Double.self, forKey: .mean),
+            standardDeviation: try container.decode(Double.self, forKey: .standardDeviation),
+            isExact: try container.decode(Bool.self, forKey: .isExact),
+            distinctCount: try container.decode(Int.self, forKey: .distinctCount))
     }
 
     /// The sample itself when it has at most `maxPoints` distinct values; otherwise `maxPoints` values at evenly
@@ -133,30 +159,36 @@ public struct NumericSample: Sendable, Equatable, Codable {
 
     /// numpy's pairwise summation (blocks of 8 below 128 elements), so means and deviations round as numpy's do.
     static func pairwiseSum(_ x: ArraySlice<Double>) -> Double {
+        x.withUnsafeBufferPointer { pairwiseSum($0) { $0 } }
+    }
+
+    /// The pairwise sum of `term(x[i])` over `x`, without storing the terms.
+    static func pairwiseSum(_ x: UnsafeBufferPointer<Double>, _ term: (Double) -> Double) -> Double {
         let n = x.count
         if n < 8 {
             var sum = -0.0
-            for value in x { sum += value }
+            for value in x { sum += term(value) }
             return sum
         }
         if n <= 128 {
-            let start = x.startIndex
-            var r = (0..<8).map { x[start + $0] }
+            // Eight running sums in lanes (no heap array per block); each lane adds as a scalar would.
+            var r = SIMD8<Double>()
+            for k in 0..<8 { r[k] = term(x[k]) }
             var i = 8
             while i < n - n % 8 {
-                for k in 0..<8 { r[k] += x[start + i + k] }
+                for k in 0..<8 { r[k] += term(x[i + k]) }
                 i += 8
             }
             var sum = (r[0] + r[1]) + (r[2] + r[3]) + ((r[4] + r[5]) + (r[6] + r[7]))
             while i < n {
-                sum += x[start + i]
+                sum += term(x[i])
                 i += 1
             }
             return sum
         }
         var half = n / 2
         half -= half % 8
-        let middle = x.startIndex + half
-        return pairwiseSum(x[x.startIndex..<middle]) + pairwiseSum(x[middle...])
+        return pairwiseSum(UnsafeBufferPointer(rebasing: x[..<half]), term)
+            + pairwiseSum(UnsafeBufferPointer(rebasing: x[half...]), term)
     }
 }
