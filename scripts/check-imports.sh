@@ -19,7 +19,7 @@ allowed() {
         CairnAPI) echo "CairnCore Foundation" ;;
         CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnArtifacts Foundation GRDB Metrics CairnServing CairnMonitoring" ;;
         CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle CairnStorePostgres CairnML CairnServing HTTPTypes Crypto CairnMonitoring AsyncHTTPClient NIOCore Synchronization" ;;
-        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnMonitoring CairnRuntime Foundation FoundationNetworking ArgumentParser Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc CairnServing CairnServingGRPC" ;;
+        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnMonitoring CairnRuntime Foundation FoundationNetworking ArgumentParser AsyncHTTPClient NIOCore NIOHTTP1 Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc CairnServing CairnServingGRPC" ;;
         CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation CairnStorePostgres Logging CairnML" ;;
         CairnStorePostgres) echo "CairnCore CairnTracking CairnRegistry CairnServing CairnMonitoring CairnStore Foundation Logging Metrics PostgresNIO ServiceLifecycle Synchronization" ;;
         CairnServingGRPC) echo "CairnCore CairnServing Foundation FoundationEssentials GRPCCore GRPCNIOTransportHTTP2Posix GRPCNIOTransportCore GRPCProtobuf SwiftProtobuf ServiceLifecycle" ;;

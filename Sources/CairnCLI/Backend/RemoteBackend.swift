@@ -4,10 +4,6 @@ import CairnCore
 import CairnServing
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// Commands answered by a running server over MLflow's REST API, as `MLFLOW_TRACKING_URI` works for MLflow.
 struct RemoteBackend: TrackingBackend {
     let baseURL: URL
@@ -35,21 +31,14 @@ struct RemoteBackend: TrackingBackend {
     func body(_ method: String, _ path: String, query: [(String, String)] = [], data: Data?) async throws -> Data {
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
-        var request = URLRequest(url: components.url!)
-        request.httpMethod = method
-        if let data {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = data
-        }
-        let (data, response): (Data, URLResponse)
+        let (status, answer): (Int, Data)
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            (status, answer) = try await HTTPTransfer.send(method, to: components.url!, contentType: data == nil ? nil : "application/json", body: data)
         } catch {
-            throw CairnError(.unavailable, "Cannot reach the tracking server at \(baseURL): \(error.localizedDescription)")
+            throw CairnError(.unavailable, "Cannot reach the tracking server at \(baseURL): \(HTTPTransfer.reason(error))")
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == 200 else {
-            let body = try? JSONDecoder().decode(MLflowErrorBody.self, from: data)
+            let body = try? JSONDecoder().decode(MLflowErrorBody.self, from: answer)
             let message = body?.message ?? "HTTP \(status)"
             switch body?.error_code {
             case "RESOURCE_DOES_NOT_EXIST": throw CairnError.notFound(message)
@@ -58,7 +47,7 @@ struct RemoteBackend: TrackingBackend {
             default: throw CairnError(status == 503 ? .unavailable : .internal, message)
             }
         }
-        return data
+        return answer
     }
 
     func searchExperiments(filter: String?, viewType: String, maxResults: Int) async throws -> [MLflowExperiment] {
@@ -163,11 +152,8 @@ struct RemoteBackend: TrackingBackend {
         }
         let path = base.appending(try ArtifactPath(name)).segments
             .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
-        var request = URLRequest(url: URL(string: "\(baseURL.absoluteString)\(Routes.mlflowArtifacts)/artifacts/\(path)")!)
-        request.httpMethod = "PUT"
-        request.setValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
-        let (_, response) = try await URLSession.shared.upload(for: request, from: data)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let url = URL(string: "\(baseURL.absoluteString)\(Routes.mlflowArtifacts)/artifacts/\(path)")!
+        let (status, _) = try await HTTPTransfer.send("PUT", to: url, contentType: "application/octet-stream", body: data)
         guard status == 200 else { throw CairnError(.unavailable, "Artifact upload of '\(name)' failed with HTTP \(status)") }
     }
 
@@ -230,12 +216,12 @@ struct RemoteBackend: TrackingBackend {
         let proxy = baseURL.absoluteString + Routes.mlflowArtifacts + "/artifacts"
         var listing = URLComponents(string: proxy)!
         listing.queryItems = [URLQueryItem(name: "path", value: path.description)]
-        let (listData, _) = try await URLSession.shared.data(from: listing.url!)
+        let (_, listData) = try await HTTPTransfer.send("GET", to: listing.url!)
         let files = (try? JSONDecoder().decode(MLflowListArtifactsResponse.self, from: listData))?.files ?? []
         if files.isEmpty {
             let encoded = path.segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
-            let (data, response) = try await URLSession.shared.data(from: URL(string: "\(proxy)/\(encoded)")!)
-            guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw CairnError.notFound("No artifacts at '\(path)'") }
+            let (status, data) = try await HTTPTransfer.send("GET", to: URL(string: "\(proxy)/\(encoded)")!)
+            guard status == 200 else { throw CairnError.notFound("No artifacts at '\(path)'") }
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: target)
             return

@@ -22,8 +22,11 @@ struct MonitorDrift: AsyncParsableCommand {
                 let current = try inputs.currentTable()
                 report = try DriftDetector.run(profile: try await profile, current: current, options: options)
             } else {
+                // The two files are read at the same time.
+                let (dataOptions, path) = (inputs.dataOptions, inputs.reference)
+                async let reference = dataOptions.read(path)
                 let current = try inputs.currentTable()
-                report = try DriftDetector.run(reference: try inputs.dataOptions.read(inputs.reference), current: current, options: options)
+                report = try DriftDetector.run(reference: try await reference, current: current, options: options)
             }
             if json { return try Output.json(DriftJSON(report)) }
             Output.table(["COLUMN", "TYPE", "TEST", "STATISTIC", "P-VALUE", "THRESHOLD", "VERDICT"], report.columns.map(Self.row))

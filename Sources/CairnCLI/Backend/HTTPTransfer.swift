@@ -1,0 +1,30 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP exchange of the CLI with a server, through AsyncHTTPClient's event loop: the process sleeps while the
+/// server works, where Foundation's `URLSession` on Linux kept a core busy polling for the whole wait (which, on a
+/// small machine, slowed the very server it waited for).
+enum HTTPTransfer {
+    /// How long one exchange may take: a monitor run or a large upload can take minutes.
+    static let timeout = TimeAmount.hours(1)
+
+    /// Sends `body` (if any) with `method` to `url` and returns the answer's status and whole body.
+    /// - Throws: the client's error when the server cannot be reached or the exchange times out.
+    static func send(_ method: String, to url: URL, contentType: String? = nil, body: Data? = nil) async throws -> (status: Int, body: Data) {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = HTTPMethod(rawValue: method)
+        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+        let buffer = try await response.body.collect(upTo: Int.max)
+        return (Int(response.status.code), Data(buffer.readableBytesView))
+    }
+
+    /// Why an exchange failed, in words: the system's message for a socket error ("Connection refused").
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        return String(describing: error)
+    }
+}
