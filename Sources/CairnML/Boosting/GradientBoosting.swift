@@ -38,6 +38,8 @@ public struct GradientBoosting: Sendable {
         let grower = TreeGrower(data: data, parameters: parameters)
         let initial = objective.initialScores(labels)
         var scores = initial.map { [Double](repeating: $0, count: features.rowCount) }
+        // Validation rows walk each new tree by their bins, which is cheaper than by their values.
+        let validBins = validation.map { BinnedData.bin($0.features, mappers: data.mappers) } ?? []
         var validScores = initial.map { [Double](repeating: $0, count: validation?.features.rowCount ?? 0) }
         var random = SeededGenerator(seed: parameters.seed)
         var bag = (0..<features.rowCount).map(Int32.init)
@@ -71,9 +73,9 @@ public struct GradientBoosting: Sendable {
                 if bag.count == features.rowCount {
                     grown.addLeafValues(to: &scores[k])
                 } else {
-                    add(grown.tree.predict(features), to: &scores[k])
+                    grown.addLeafValues(bins: data.bins, to: &scores[k])
                 }
-                if let validation { add(grown.tree.predict(validation.features), to: &validScores[k]) }
+                if validation != nil { grown.addLeafValues(bins: validBins, to: &validScores[k]) }
             }
             trees.append(round.map { $0.tree.nodeCount == 0 ? DecisionTree(leafValue: 0, cover: $0.tree.leafCover[0]) : $0.tree })
             guard let validation else {
@@ -88,9 +90,5 @@ public struct GradientBoosting: Sendable {
         }
         if parameters.earlyStoppingRounds > 0, validation != nil { trees.removeLast(trees.count - best.iteration - 1) }
         return GradientBoostingModel(task: task, initialScores: initial, trees: trees, validationLoss: losses)
-    }
-
-    private func add(_ values: [Double], to scores: inout [Double]) {
-        for i in scores.indices { scores[i] += values[i] }
     }
 }

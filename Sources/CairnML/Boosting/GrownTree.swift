@@ -1,5 +1,5 @@
 /// A tree fresh from ``TreeGrower`` with the training rows that reached each of its leaves, so the training scores
-/// can be updated without walking the tree again.
+/// can be updated without walking the tree again, and its splits in bins, so binned rows walk it cheaply.
 struct GrownTree: Sendable {
     /// The tree.
     var tree: DecisionTree
@@ -7,12 +7,38 @@ struct GrownTree: Sendable {
     let order: [Int32]
     /// The rows of leaf `i` are `order[leafRanges[i]]`.
     let leafRanges: [Range<Int>]
+    /// Internal node `n` sends a row whose bin is `b` left when `routes[n * 256 + b]` is 1 (see
+    /// ``SplitCandidate/route(missingBin:)``).
+    let routes: [UInt8]
 
     /// Adds each grown row's leaf value to `scores[row]`.
     func addLeafValues(to scores: inout [Double]) {
         for (leaf, range) in leafRanges.enumerated() {
             let value = tree.leafValue[leaf]
             for row in order[range] { scores[Int(row)] += value }
+        }
+    }
+
+    /// Adds the value of the leaf each row reaches to `scores[row]`, the rows given by their bins per feature
+    /// (binned with the mappers the tree was grown on, see ``BinnedData/bin(_:mappers:)``). A bin is on the same
+    /// side of a split as its values, so this adds what ``DecisionTree/predict(_:)`` would.
+    func addLeafValues(bins: [[UInt8]], to scores: inout [Double]) {
+        guard tree.nodeCount > 0 else {
+            for row in scores.indices { scores[row] += tree.leafValue[0] }
+            return
+        }
+        let (features, left, right) = (tree.splitFeature, tree.leftChild, tree.rightChild)
+        for row in scores.indices {
+            var node = 0
+            while true {
+                let bin = Int(bins[features[node]][row])
+                let next = routes[node &<< 8 | bin] != 0 ? left[node] : right[node]
+                if next < 0 {
+                    scores[row] += tree.leafValue[~next]
+                    break
+                }
+                node = next
+            }
         }
     }
 }

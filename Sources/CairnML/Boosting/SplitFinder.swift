@@ -11,6 +11,18 @@ struct SplitCandidate: Sendable {
     var right: GradientStats
     /// The L2 penalty added to the children's values: `catL2` after a many-vs-many categorical split, as in LightGBM.
     var extraL2 = 0.0
+
+    /// Which bins go left, for a feature whose missing bin is `missingBin`: bin `b` does when element `b` (of 256) is 1.
+    func route(missingBin: Int) -> [UInt8] {
+        var goesLeft = [UInt8](repeating: 0, count: 256)
+        if leftBins.isEmpty {
+            for b in 0...thresholdBin { goesLeft[b] = 1 }
+            goesLeft[missingBin] = defaultLeft ? 1 : 0
+        } else {
+            for b in leftBins { goesLeft[b] = 1 }
+        }
+        return goesLeft
+    }
 }
 
 /// Finds the best split of a leaf's histogram on one feature, LightGBM style: numeric bins scanned in order with
