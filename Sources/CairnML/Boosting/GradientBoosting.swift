@@ -39,7 +39,9 @@ public struct GradientBoosting: Sendable {
         let initial = objective.initialScores(labels)
         var scores = initial.map { [Double](repeating: $0, count: features.rowCount) }
         // Validation rows walk each new tree by their bins, which is cheaper than by their values.
-        let validBins = validation.map { BinnedData.bin($0.features, mappers: data.mappers) } ?? []
+        let validBins = validation.map { RowBins($0.features, mappers: data.mappers) }
+        let bagging = parameters.baggingFrequency > 0 && parameters.baggingFraction < 1
+        let trainingBins = bagging ? RowBins(columns: data.bins) : nil
         var validScores = initial.map { [Double](repeating: $0, count: validation?.features.rowCount ?? 0) }
         var random = SeededGenerator(seed: parameters.seed)
         var bag = (0..<features.rowCount).map(Int32.init)
@@ -47,7 +49,7 @@ public struct GradientBoosting: Sendable {
         var losses: [Double] = []
         var best = (iteration: 0, loss: Double.infinity)
         for iteration in 0..<parameters.numIterations {
-            if parameters.baggingFrequency > 0, parameters.baggingFraction < 1, iteration % parameters.baggingFrequency == 0 {
+            if bagging, iteration % parameters.baggingFrequency == 0 {
                 let size = max(1, Int(parameters.baggingFraction * Double(features.rowCount)))
                 bag = random.sample(size, of: features.rowCount).map(Int32.init)
             }
@@ -73,9 +75,9 @@ public struct GradientBoosting: Sendable {
                 if bag.count == features.rowCount {
                     grown.addLeafValues(to: &scores[k])
                 } else {
-                    grown.addLeafValues(bins: data.bins, to: &scores[k])
+                    grown.addLeafValues(rows: trainingBins!, to: &scores[k])
                 }
-                if validation != nil { grown.addLeafValues(bins: validBins, to: &validScores[k]) }
+                if let validBins { grown.addLeafValues(rows: validBins, to: &validScores[k]) }
             }
             trees.append(round.map { $0.tree.nodeCount == 0 ? DecisionTree(leafValue: 0, cover: $0.tree.leafCover[0]) : $0.tree })
             guard let validation else {

@@ -19,25 +19,36 @@ struct GrownTree: Sendable {
         }
     }
 
-    /// Adds the value of the leaf each row reaches to `scores[row]`, the rows given by their bins per feature
-    /// (binned with the mappers the tree was grown on, see ``BinnedData/bin(_:mappers:)``). A bin is on the same
-    /// side of a split as its values, so this adds what ``DecisionTree/predict(_:)`` would.
-    func addLeafValues(bins: [[UInt8]], to scores: inout [Double]) {
+    /// Adds the value of the leaf each row of `rows` reaches to `scores[row]`; the rows' bins must come from the
+    /// mappers the tree was grown on. A bin lies on the same side of a split as its values, so this adds what
+    /// ``DecisionTree/predict(_:)`` would.
+    func addLeafValues(rows: RowBins, to scores: inout [Double]) {
         guard tree.nodeCount > 0 else {
             for row in scores.indices { scores[row] += tree.leafValue[0] }
             return
         }
-        let (features, left, right) = (tree.splitFeature, tree.leftChild, tree.rightChild)
-        for row in scores.indices {
-            var node = 0
-            while true {
-                let bin = Int(bins[features[node]][row])
-                let next = routes[node &<< 8 | bin] != 0 ? left[node] : right[node]
-                if next < 0 {
-                    scores[row] += tree.leafValue[~next]
-                    break
+        let width = rows.featureCount
+        tree.splitFeature.withUnsafeBufferPointer { features in
+            tree.leftChild.withUnsafeBufferPointer { left in
+                tree.rightChild.withUnsafeBufferPointer { right in
+                    routes.withUnsafeBufferPointer { routes in
+                        rows.values.withUnsafeBufferPointer { bins in
+                            for row in scores.indices {
+                                let first = row &* width
+                                var node = 0
+                                while true {
+                                    let bin = Int(bins[first &+ features[node]])
+                                    let next = routes[node &<< 8 | bin] != 0 ? left[node] : right[node]
+                                    if next < 0 {
+                                        scores[row] += tree.leafValue[~next]
+                                        break
+                                    }
+                                    node = next
+                                }
+                            }
+                        }
+                    }
                 }
-                node = next
             }
         }
     }
