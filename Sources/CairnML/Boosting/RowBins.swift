@@ -20,6 +20,6 @@ struct RowBins: Sendable {
 
     /// The bins of `features`' values by `mappers` (one per feature).
     init(_ features: FeatureMatrix, mappers: [BinMapper]) {
-        self.init(columns: Parallel.map(features.featureCount) { f in features.columns[f].map { mappers[f].bin($0) } })
+        self.init(columns: BinnedData.bin(features, mappers: mappers))
     }
 }
