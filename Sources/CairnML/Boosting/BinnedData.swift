@@ -30,7 +30,7 @@ struct BinnedData: Sendable {
         let mappers = Parallel.map(features.featureCount) { f in
             BinMapper(values: sample.map { features.columns[f][$0] }, isCategorical: categorical[f], maxBin: maxBin)
         }
-        bins = Parallel.map(features.featureCount) { f in features.columns[f].map { mappers[f].bin($0) } }
+        bins = Self.bin(features, mappers: mappers)
         self.mappers = mappers
         var offsets: [Int] = []
         var total = 0
@@ -52,5 +52,10 @@ struct BinnedData: Sendable {
         self.defaultBins = defaultBins
         self.isSparse = isSparse
         sparse = SparseBins(bins: bins, features: isSparse.indices.filter { isSparse[$0] }, defaultBins: defaultBins, offsets: offsets)
+    }
+
+    /// The bin of every value of `features`, column by column, by `mappers` (one per feature).
+    static func bin(_ features: FeatureMatrix, mappers: [BinMapper]) -> [[UInt8]] {
+        Parallel.map(features.featureCount) { f in features.columns[f].map { mappers[f].bin($0) } }
     }
 }

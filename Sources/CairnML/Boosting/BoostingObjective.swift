@@ -45,8 +45,15 @@ struct BoostingObjective: Sendable {
             case .huber: return ([zip(scores[0], labels).map { min(max($0 - $1, -alpha), alpha) }], ones)
             }
         case .binary:
-            let p = scores[0].map(OutputLink.sigmoid)
-            return ([zip(p, labels).map { $0 - $1 }], [p.map { max($0 * (1 - $0), 1e-16) }])
+            // One pass, no intermediate probabilities.
+            var g = [Double](repeating: 0, count: labels.count)
+            var h = g
+            for (row, score) in scores[0].enumerated() {
+                let p = OutputLink.sigmoid(score)
+                g[row] = p - labels[row]
+                h[row] = max(p * (1 - p), 1e-16)
+            }
+            return ([g], [h])
         case .multiclass:
             let probabilities = OutputLink.apply(.multiclass, to: scores)
             let factor = Double(classCount) / Double(classCount - 1)

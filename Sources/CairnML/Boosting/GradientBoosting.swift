@@ -38,6 +38,10 @@ public struct GradientBoosting: Sendable {
         let grower = TreeGrower(data: data, parameters: parameters)
         let initial = objective.initialScores(labels)
         var scores = initial.map { [Double](repeating: $0, count: features.rowCount) }
+        // Validation rows walk each new tree by their bins, which is cheaper than by their values.
+        let validBins = validation.map { RowBins($0.features, mappers: data.mappers) }
+        let bagging = parameters.baggingFrequency > 0 && parameters.baggingFraction < 1
+        let trainingBins = bagging ? RowBins(columns: data.bins) : nil
         var validScores = initial.map { [Double](repeating: $0, count: validation?.features.rowCount ?? 0) }
         var random = SeededGenerator(seed: parameters.seed)
         var bag = (0..<features.rowCount).map(Int32.init)
@@ -45,7 +49,7 @@ public struct GradientBoosting: Sendable {
         var losses: [Double] = []
         var best = (iteration: 0, loss: Double.infinity)
         for iteration in 0..<parameters.numIterations {
-            if parameters.baggingFrequency > 0, parameters.baggingFraction < 1, iteration % parameters.baggingFrequency == 0 {
+            if bagging, iteration % parameters.baggingFrequency == 0 {
                 let size = max(1, Int(parameters.baggingFraction * Double(features.rowCount)))
                 bag = random.sample(size, of: features.rowCount).map(Int32.init)
             }
@@ -71,9 +75,9 @@ public struct GradientBoosting: Sendable {
                 if bag.count == features.rowCount {
                     grown.addLeafValues(to: &scores[k])
                 } else {
-                    add(grown.tree.predict(features), to: &scores[k])
+                    grown.addLeafValues(rows: trainingBins!, to: &scores[k])
                 }
-                if let validation { add(grown.tree.predict(validation.features), to: &validScores[k]) }
+                if let validBins { grown.addLeafValues(rows: validBins, to: &validScores[k]) }
             }
             trees.append(round.map { $0.tree.nodeCount == 0 ? DecisionTree(leafValue: 0, cover: $0.tree.leafCover[0]) : $0.tree })
             guard let validation else {
@@ -88,9 +92,5 @@ public struct GradientBoosting: Sendable {
         }
         if parameters.earlyStoppingRounds > 0, validation != nil { trees.removeLast(trees.count - best.iteration - 1) }
         return GradientBoostingModel(task: task, initialScores: initial, trees: trees, validationLoss: losses)
-    }
-
-    private func add(_ values: [Double], to scores: inout [Double]) {
-        for i in scores.indices { scores[i] += values[i] }
     }
 }

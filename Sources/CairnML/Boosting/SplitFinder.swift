@@ -11,6 +11,18 @@ struct SplitCandidate: Sendable {
     var right: GradientStats
     /// The L2 penalty added to the children's values: `catL2` after a many-vs-many categorical split, as in LightGBM.
     var extraL2 = 0.0
+
+    /// Which bins go left, for a feature whose missing bin is `missingBin`: bin `b` does when element `b` (of 256) is 1.
+    func route(missingBin: Int) -> [UInt8] {
+        var goesLeft = [UInt8](repeating: 0, count: 256)
+        if leftBins.isEmpty {
+            for b in 0...thresholdBin { goesLeft[b] = 1 }
+            goesLeft[missingBin] = defaultLeft ? 1 : 0
+        } else {
+            for b in leftBins { goesLeft[b] = 1 }
+        }
+        return goesLeft
+    }
 }
 
 /// Finds the best split of a leaf's histogram on one feature, LightGBM style: numeric bins scanned in order with
@@ -31,7 +43,8 @@ struct SplitFinder: Sendable {
         var lastCut = mapper.missingBin - 2
         var firstCut = 0
         if randomThreshold != nil {
-            guard let low = totals.bins.first, let high = totals.bins.last, low < high else { return nil }
+            let present = totals.nonEmptyBins
+            guard let low = present.first, let high = present.last, low < high else { return nil }
             firstCut = Int.random(in: low..<high, using: &randomThreshold!)
             lastCut = firstCut
         }
@@ -43,26 +56,39 @@ struct SplitFinder: Sendable {
         s.count >= Double(parameters.minDataInLeaf) && s.hessian >= parameters.minSumHessianInLeaf
     }
 
-    /// The best numeric split whose last bin sent left is in `cuts`.
+    /// The best numeric split whose last bin sent left is in `cuts`. A cut is tried at each non-empty bin of
+    /// `cuts`, and at its first bin when a non-empty bin lies at or before it.
     private func numeric(
         _ feature: Int, _ totals: BinTotals, _ total: GradientStats, _ parent: Double, cuts: ClosedRange<Int>
     ) -> SplitCandidate? {
         var best: SplitCandidate?
-        for missingLeft in totals.missing.count > 0 ? [false, true] : [false] {
-            var left = missingLeft ? totals.missing : GradientStats()
-            for (i, bin) in totals.bins.enumerated() {
-                if bin > cuts.upperBound { break }
-                left = left + totals.stats[i]
-                let next = i + 1 < totals.bins.count ? totals.bins[i + 1] : Int.max
-                // The cut is the last bin sent left: skip while the next non-empty bin also lies before the first cut.
-                if next <= cuts.lowerBound { continue }
-                let right = total - left
-                guard allowed(left), allowed(right) else { continue }
-                let gain = regularization.score(left) + regularization.score(right) - parent
-                if gain > parameters.minGainToSplit, gain > (best?.gain ?? 0) {
-                    best = SplitCandidate(
-                        feature: feature, gain: gain, thresholdBin: max(bin, cuts.lowerBound), leftBins: [],
-                        defaultLeft: missingLeft, left: left, right: right)
+        let missing = totals.missing
+        let minCount = Double(parameters.minDataInLeaf)
+        totals.withValueBins { bins in
+            let lastCut = min(cuts.upperBound, bins.count / 3 - 1)
+            guard cuts.lowerBound <= lastCut else { return }
+            for missingLeft in missing.count > 0 ? [false, true] : [false] {
+                var left = missingLeft ? missing : GradientStats()
+                var seen = false
+                for bin in 0...lastCut {
+                    let k = bin &* 3
+                    if bins[k &+ 2] > 0 {
+                        left = left + GradientStats(gradient: bins[k], hessian: bins[k &+ 1], count: bins[k &+ 2])
+                        seen = true
+                    } else if bin != cuts.lowerBound {
+                        continue
+                    }
+                    if bin < cuts.lowerBound || !seen { continue }
+                    let right = total - left
+                    // Counts are exact and only fall on the right as the cut moves right: once too few, always so.
+                    if right.count < minCount { break }
+                    guard allowed(left), allowed(right) else { continue }
+                    let gain = regularization.score(left) + regularization.score(right) - parent
+                    if gain > parameters.minGainToSplit, gain > (best?.gain ?? 0) {
+                        best = SplitCandidate(
+                            feature: feature, gain: gain, thresholdBin: bin, leftBins: [], defaultLeft: missingLeft,
+                            left: left, right: right)
+                    }
                 }
             }
         }
@@ -73,22 +99,22 @@ struct SplitFinder: Sendable {
         _ feature: Int, _ mapper: BinMapper, _ totals: BinTotals, _ total: GradientStats, _ parent: Double
     ) -> SplitCandidate? {
         if mapper.categoryOfBin.count <= parameters.maxCatToOnehot { return oneVsRest(feature, totals, total, parent) }
-        let present = totals.bins.indices.filter { totals.stats[$0].count >= Double(parameters.minDataPerGroup) }
-        let ratio = { (i: Int) -> Double in totals.stats[i].gradient / (totals.stats[i].hessian + parameters.catSmooth) }
+        let present = totals.nonEmptyBins.filter { totals.stats($0).count >= Double(parameters.minDataPerGroup) }
+        let ratio = { (bin: Int) -> Double in totals.stats(bin).gradient / (totals.stats(bin).hessian + parameters.catSmooth) }
         let sorted = present.sorted { ratio($0) < ratio($1) }
         let limit = min(parameters.maxCatThreshold, (sorted.count + 1) / 2)
         let extra = parameters.catL2
         var best: SplitCandidate?
         for order in [sorted, sorted.reversed()] where sorted.count > 1 {
             var left = GradientStats()
-            for (k, i) in order.prefix(limit).enumerated() {
-                left = left + totals.stats[i]
+            for (k, bin) in order.prefix(limit).enumerated() {
+                left = left + totals.stats(bin)
                 let right = total - left
                 guard allowed(left), allowed(right) else { continue }
                 let gain = regularization.score(left, extraL2: extra) + regularization.score(right, extraL2: extra) - parent
                 if gain > parameters.minGainToSplit, gain > (best?.gain ?? 0) {
                     best = SplitCandidate(
-                        feature: feature, gain: gain, thresholdBin: -1, leftBins: order[0...k].map { totals.bins[$0] }, defaultLeft: false,
+                        feature: feature, gain: gain, thresholdBin: -1, leftBins: Array(order[0...k]), defaultLeft: false,
                         left: left, right: right, extraL2: extra)
                 }
             }
@@ -99,8 +125,8 @@ struct SplitFinder: Sendable {
     /// The best split of a feature with few categories: one category left, the rest (and missing values) right.
     private func oneVsRest(_ feature: Int, _ totals: BinTotals, _ total: GradientStats, _ parent: Double) -> SplitCandidate? {
         var best: SplitCandidate?
-        for (i, bin) in totals.bins.enumerated() {
-            let left = totals.stats[i]
+        for bin in totals.nonEmptyBins {
+            let left = totals.stats(bin)
             let right = total - left
             guard allowed(left), allowed(right) else { continue }
             let gain = regularization.score(left) + regularization.score(right) - parent

@@ -57,6 +57,7 @@ struct TreeGrower: Sendable {
         // first; when it is not, every such leaf is split in the end, so the most recent goes first and few
         // histograms are alive at once.
         var splittable = leaves[0].best == nil ? [] : [0]
+        var routes: [UInt8] = []
 
         while leaves.count < parameters.numLeaves, !splittable.isEmpty {
             let pick =
@@ -74,7 +75,9 @@ struct TreeGrower: Sendable {
             if let parent = leaf.parent {
                 if parent.isLeft { tree.leftChild[parent.node] = node } else { tree.rightChild[parent.node] = node }
             }
-            let leftCount = partition(&order, leaf.begin, leaf.count, split, scratch: &scratch)
+            let route = split.route(missingBin: data.mappers[split.feature].missingBin)
+            routes += route
+            let leftCount = partition(&order, leaf.begin, leaf.count, feature: split.feature, route: route, scratch: &scratch)
             var left = Leaf(
                 begin: leaf.begin, count: leftCount, stats: split.left, depth: leaf.depth + 1, histogram: nil,
                 parent: (node, true))
@@ -110,8 +113,12 @@ struct TreeGrower: Sendable {
             return (value ?? regularization.leafValue(leaf.stats, extraL2: leaf.extraL2)) * shrinkage
         }
         tree.leafCover = leaves.map(\.stats.count)
-        return GrownTree(tree: tree, order: order, leafRanges: leaves.map { $0.begin..<($0.begin + $0.count) })
+        return GrownTree(tree: tree, order: order, leafRanges: leaves.map { $0.begin..<($0.begin + $0.count) }, routes: routes)
     }
+
+    /// A leaf's split scans run concurrently when the histograms have at least this many bins: a scan costs a few
+    /// nanoseconds a bin, so fewer cost less than waking a second thread.
+    static let concurrentScanBins = 16_384
 
     /// Leaves of at most this many rows sum their gradients per bin from the rows rather than a dense histogram.
     static let sparseLeafRows = 128
@@ -158,7 +165,8 @@ struct TreeGrower: Sendable {
             return finder.best(feature: f, mapper: mapper, totals: totals, total: stats, randomThreshold: &thresholdRandom)
         }
         let candidates =
-            histogram == nil || leaf.count < Histogram.concurrentRows ? features.indices.map(candidate) : Parallel.map(features.count, candidate)
+            histogram != nil && data.totalBins >= Self.concurrentScanBins
+            ? Parallel.map(features.count, candidate) : features.indices.map(candidate)
         return candidates.compactMap { $0 }.max { ($0.gain, -$0.feature) < ($1.gain, -$1.feature) }
     }
 
@@ -175,34 +183,27 @@ struct TreeGrower: Sendable {
         tree.nodeCover.append(cover)
     }
 
-    /// Stable-partitions `order[begin..<begin+count]` so rows going left come first; returns how many go left.
-    /// `scratch` (at least `count` long) holds the right rows meanwhile.
-    private func partition(_ order: inout [Int32], _ begin: Int, _ count: Int, _ split: SplitCandidate, scratch: inout [Int32]) -> Int {
-        let missingBin = data.mappers[split.feature].missingBin
-        var goesLeft = [Bool](repeating: false, count: 256)
-        if split.leftBins.isEmpty {
-            for b in 0...split.thresholdBin { goesLeft[b] = true }
-            goesLeft[missingBin] = split.defaultLeft
-        } else {
-            for b in split.leftBins { goesLeft[b] = true }
-        }
+    /// Stable-partitions `order[begin..<begin+count]` so rows whose bin of `feature` goes left by `route` come first;
+    /// returns how many go left. `scratch` (at least `count` long) holds the right rows meanwhile.
+    private func partition(
+        _ order: inout [Int32], _ begin: Int, _ count: Int, feature: Int, route: [UInt8], scratch: inout [Int32]
+    ) -> Int {
         var left = begin
         var right = 0
-        data.bins[split.feature].withUnsafeBufferPointer { bins in
-            goesLeft.withUnsafeBufferPointer { goesLeft in
+        data.bins[feature].withUnsafeBufferPointer { bins in
+            route.withUnsafeBufferPointer { goesLeft in
                 order.withUnsafeMutableBufferPointer { order in
                     scratch.withUnsafeMutableBufferPointer { scratch in
-                        for i in begin..<(begin + count) {
+                        // Each row is written to both sides and kept by the one it goes to: no branch to mispredict.
+                        for i in begin..<(begin &+ count) {
                             let row = order[i]
-                            if goesLeft[Int(bins[Int(row)])] {
-                                order[left] = row
-                                left += 1
-                            } else {
-                                scratch[right] = row
-                                right += 1
-                            }
+                            let isLeft = Int(goesLeft[Int(bins[Int(row)])])
+                            order[left] = row
+                            scratch[right] = row
+                            left &+= isLeft
+                            right &+= 1 &- isLeft
                         }
-                        for k in 0..<right { order[left + k] = scratch[k] }
+                        for k in 0..<right { order[left &+ k] = scratch[k] }
                     }
                 }
             }

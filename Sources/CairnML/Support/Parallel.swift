@@ -2,9 +2,9 @@ import Dispatch
 
 /// Data-parallel helpers over the machine's cores.
 public enum Parallel {
-    /// `body(i)` for every `i` in `0..<count`, computed concurrently, in index order.
+    /// `body(i)` for every `i` in `0..<count`, computed concurrently (a single one on the calling thread), in index order.
     public static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 0 else { return [] }
+        guard count > 1 else { return count == 1 ? [body(0)] : [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             // Each iteration initializes a distinct element.
             let slots = SharedBuffer(base: buffer.baseAddress!)
