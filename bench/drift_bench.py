@@ -70,7 +70,8 @@ def main():
     parser.add_argument("--cairn", required=True)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--million", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="Evidently runs (the median is shown)")
+    parser.add_argument("--cairn-repeat", type=int, default=11, help="runs of each cairn command (the median is shown)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="cairn-drift-bench-") as tmp:
@@ -86,7 +87,7 @@ def main():
         ev_rss = max(r["rss_mb"] for r in ev)
 
         runs = [cairn_run(args.cairn, ["monitor", "drift", "--reference", str(ref), "--current", str(cur), "--json"])
-                for _ in range(args.repeat)]
+                for _ in range(args.cairn_repeat)]
         c_seconds = sorted(r[0] for r in runs)[len(runs) // 2]
         c_rss = runs[-1][1]
         result = json.loads(runs[-1][2])
@@ -95,11 +96,11 @@ def main():
         profile = tmp / "ref.profile.json"
         p_seconds, _, _ = cairn_run(args.cairn, ["monitor", "profile", "--data", str(ref), "--output", str(profile)])
         big_runs = [cairn_run(args.cairn, ["monitor", "drift", "--reference", str(profile), "--current", str(big), "--json"])
-                    for _ in range(args.repeat)]
+                    for _ in range(args.cairn_repeat)]
         b_seconds = sorted(r[0] for r in big_runs)[len(big_runs) // 2]
 
         print(f"{'':52} {'evidently':>10} {'cairn':>10} {'ratio':>8}")
-        print(f"{'100k x 20, read both CSVs + drift, wall s (median of %d)' % args.repeat:52} "
+        print(f"{'100k x 20, read both CSVs + drift, wall s (medians of %d/%d)' % (args.repeat, args.cairn_repeat):52} "
               f"{ev_total:10.2f} {c_seconds:10.3f} {ev_total / c_seconds:7.1f}x")
         print(f"{'  of which evidently Report.run alone':52} {ev_seconds:10.2f}")
         print(f"{'peak memory, MB':52} {ev_rss:10.0f} {c_rss:10.0f} {ev_rss / c_rss:7.1f}x")
