@@ -151,7 +151,7 @@ public enum DecimalParser {
     /// power of five), or `nil` in the rare cases it cannot decide (subnormal, overflowing or too close to a
     /// midpoint) and `strtod` must. `mantissa` is not zero.
     @inline(__always)
-    static func eiselLemire(_ mantissa: UInt64, scale: Int, negative: Bool) -> Double? {
+    private static func eiselLemire(_ mantissa: UInt64, scale: Int, negative: Bool) -> Double? {
         guard scale >= smallestPowerOfFive, scale <= largestPowerOfFive else { return nil }
         let leadingZeros = mantissa.leadingZeroBitCount
         let normalized = mantissa << leadingZeros
