@@ -103,12 +103,12 @@ public struct MonitorService: Sendable {
         var notRun: [(monitor: String, count: Int)] = []
         var failures: [(monitor: String, error: any Error)] = []
         let now = clock.nowMillis()
-        for candidate in try await store.dueMonitors(at: now) {
-            let lease = "monitor/" + candidate
+        for name in try await store.dueMonitors(at: now) {
+            let lease = "monitor/" + name
             guard try await store.claimLease(lease, holder: holder, now: now, expiresAt: now + Self.leaseDuration) else { continue }
             do {
                 // Read again under the lease: another replica may have run it since the list was read.
-                if let monitor = try await store.monitor(named: candidate), let schedule = monitor.spec.schedule,
+                if let monitor = try await store.monitor(named: name), let schedule = monitor.spec.schedule,
                     let due = monitor.nextRun, due <= now
                 {
                     let (windowEnds, skipped) = Self.dueWindowEnds(from: due, schedule: schedule, now: now)
@@ -129,7 +129,7 @@ public struct MonitorService: Sendable {
                     }
                 }
             } catch {
-                failures.append((candidate, error))
+                failures.append((name, error))
             }
             try await store.releaseLease(lease, holder: holder)
         }
