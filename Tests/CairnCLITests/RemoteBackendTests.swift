@@ -33,6 +33,14 @@ struct RemoteBackendTests {
                 experimentIDs: [id], filter: "metrics.auc > 0.5", orderBy: ["metrics.auc DESC"], viewType: "active", maxResults: 10)
             #expect(found.map(\.info.run_id) == [run.info.runID])
             await #expect(throws: CairnError.notFound("Run with id=nope not found")) { _ = try await backend.run(id: "nope") }
+            try await backend.uploadArtifact(artifactURI: "mlflow-artifacts:/\(id)/model", name: "weights/a b.bin", data: Data([1, 2, 3]))
+            try await backend.uploadArtifact(artifactURI: "mlflow-artifacts:/\(id)/model", name: "MLmodel", data: Data("flavors: {}".utf8))
+            let copy = try await backend.localCopy(of: "mlflow-artifacts:/\(id)/model")
+            #expect(try Data(contentsOf: copy.appendingPathComponent("weights/a b.bin")) == Data([1, 2, 3]))
+            #expect(try String(contentsOf: copy.appendingPathComponent("MLmodel"), encoding: .utf8) == "flavors: {}")
+            await #expect(throws: CairnError.notFound("No artifacts at '\(id)/absent'")) {
+                _ = try await backend.localCopy(of: "mlflow-artifacts:/\(id)/absent")
+            }
             try await backend.deleteExperiment(id: id)
             #expect(try await tracking.experiment(id: id).lifecycleStage == .deleted)
         }

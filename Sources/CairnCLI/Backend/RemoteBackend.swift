@@ -26,14 +26,16 @@ struct RemoteBackend: TrackingBackend {
         return try decoder.decode(Response.self, from: data.isEmpty ? Data("{}".utf8) : data)
     }
 
-    /// Sends a request to `path` and returns the body of a 200 answer as it is (an HTML page, say); an error answer
-    /// becomes the matching ``CairnError``.
-    func body(_ method: String, _ path: String, query: [(String, String)] = [], data: Data?) async throws -> Data {
+    /// Sends a request to `path`, with `data` (if any) as a body of `contentType`, and returns the body of a 200 answer
+    /// as it is (an HTML page, say); an error answer becomes the matching ``CairnError``.
+    func body(
+        _ method: String, _ path: String, query: [(String, String)] = [], data: Data?, contentType: String = "application/json"
+    ) async throws -> Data {
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
         let (status, answer): (Int, Data)
         do {
-            (status, answer) = try await HTTPTransfer.send(method, to: components.url!, contentType: data == nil ? nil : "application/json", body: data)
+            (status, answer) = try await HTTPTransfer.send(method, to: components.url!, contentType: data == nil ? nil : contentType, body: data)
         } catch {
             throw CairnError(.unavailable, "Cannot reach the tracking server at \(baseURL): \(HTTPTransfer.reason(error))")
         }
@@ -150,11 +152,9 @@ struct RemoteBackend: TrackingBackend {
         guard let base = try ArtifactPath.proxied(artifactURI) else {
             throw CairnError.invalid("Cannot upload to '\(artifactURI)': the server proxies only mlflow-artifacts: locations")
         }
-        let path = base.appending(try ArtifactPath(name)).segments
-            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
-        let url = URL(string: "\(baseURL.absoluteString)\(Routes.mlflowArtifacts)/artifacts/\(path)")!
-        let (status, _) = try await HTTPTransfer.send("PUT", to: url, contentType: "application/octet-stream", body: data)
-        guard status == 200 else { throw CairnError(.unavailable, "Artifact upload of '\(name)' failed with HTTP \(status)") }
+        _ = try await body(
+            "PUT", Routes.mlflowArtifacts + "/artifacts/" + base.appending(try ArtifactPath(name)).description, data: data,
+            contentType: "application/octet-stream")
     }
 
     func endRun(runID: String, status: String) async throws {
@@ -211,17 +211,19 @@ struct RemoteBackend: TrackingBackend {
         return target
     }
 
-    /// Downloads a file, or a directory tree, from the artifact proxy.
+    /// Downloads the artifact file or directory at `path` to `target`, through the server's artifact proxy: a
+    /// directory's listing is followed file by file; an error answer from either request is the server's error.
     private func download(_ path: ArtifactPath, to target: URL) async throws {
-        let proxy = baseURL.absoluteString + Routes.mlflowArtifacts + "/artifacts"
-        var listing = URLComponents(string: proxy)!
-        listing.queryItems = [URLQueryItem(name: "path", value: path.description)]
-        let (_, listData) = try await HTTPTransfer.send("GET", to: listing.url!)
-        let files = (try? JSONDecoder().decode(MLflowListArtifactsResponse.self, from: listData))?.files ?? []
+        let proxy = Routes.mlflowArtifacts + "/artifacts"
+        let listing = try await body("GET", proxy, query: [("path", path.description)], data: nil)
+        let files = (try? JSONDecoder().decode(MLflowListArtifactsResponse.self, from: listing))?.files ?? []
         if files.isEmpty {
-            let encoded = path.segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
-            let (status, data) = try await HTTPTransfer.send("GET", to: URL(string: "\(proxy)/\(encoded)")!)
-            guard status == 200 else { throw CairnError.notFound("No artifacts at '\(path)'") }
+            let data: Data
+            do {
+                data = try await body("GET", proxy + "/" + path.description, data: nil)
+            } catch let error as CairnError where error.code == .notFound {
+                throw CairnError.notFound("No artifacts at '\(path)'")
+            }
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: target)
             return
