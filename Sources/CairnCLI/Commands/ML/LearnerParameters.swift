@@ -33,6 +33,8 @@ enum LearnerParameters {
                 case "max_cat_to_onehot": parameters.maxCatToOnehot = try int(key, text)
                 case "cat_l2": parameters.catL2 = try double(key, text)
                 case "cat_smooth": parameters.catSmooth = try double(key, text)
+                case "max_cat_threshold": parameters.maxCatThreshold = try int(key, text)
+                case "min_data_per_group": parameters.minDataPerGroup = try int(key, text)
                 default: throw CairnError.invalid("Unknown parameter '\(key)' for model gbdt")
                 }
             }

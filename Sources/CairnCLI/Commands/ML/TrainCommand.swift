@@ -81,7 +81,7 @@ struct TrainCommand: AsyncParsableCommand {
                 let logged = try await RunRecorder(backend: tracking).record(
                     TrainingRecord(
                         model: trained, table: table, dataPath: data, validation: validation, validPath: valid,
-                        modelPath: output, algorithm: model, assignments: try LearnerParameters.parse(params) + (preprocess.map { [("preprocess", $0)] } ?? []),
+                        modelPath: output, algorithm: model, assignments: LearnerParameters.effective(algorithm, task: trained.task) + (preprocess.map { [("preprocess", $0)] } ?? []),
                         metrics: metrics, history: progress.history),
                     experiment: experiment, runName: runName)
                 runID = logged
