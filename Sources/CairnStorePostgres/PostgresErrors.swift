@@ -10,19 +10,25 @@ enum PostgresErrors {
         ["40001", "40P01"].contains(error.serverInfo?[.sqlState] ?? "")
     }
 
+    /// The SQLSTATE of an insert or update that refers to a missing row.
+    static let foreignKeyViolation = "23503"
+
     /// What made a transaction fail: the body's error (a ``CairnError`` of the adapter, or a statement's), else
     /// the failed `COMMIT` or `BEGIN`.
     static func cause(of error: PostgresTransactionError) -> any Error {
         error.closureError ?? error.commitError ?? error.beginError ?? error
     }
 
-    /// A constraint violation is a conflict; anything that is not a statement error (refused or lost connections,
-    /// a closed pool, a server shutting down) means the database is unavailable for now.
+    /// A record that refers to a row deleted meanwhile (a foreign key violation, which a statement's own existence
+    /// check cannot rule out while another transaction deletes the row) is not found; another constraint violation
+    /// is a conflict; anything that is not a statement error (refused or lost connections, a closed pool, a server
+    /// shutting down) means the database is unavailable for now.
     static func translate(_ error: any Error, logger: Logger) -> CairnError {
         guard let error = error as? PSQLError, error.code == .server, let state = error.serverInfo?[.sqlState] else {
             logger.warning("PostgreSQL unreachable", metadata: ["cairn.error": "\(String(reflecting: error))"])
             return CairnError(.unavailable, "The database is unavailable; try again")
         }
+        if state == foreignKeyViolation { return CairnError(.notFound, "A record it refers to no longer exists") }
         switch state.prefix(2) {
         case "23": return CairnError(.conflict, "A conflicting record exists")
         case "08", "53", "57": return CairnError(.unavailable, "The database is unavailable; try again")

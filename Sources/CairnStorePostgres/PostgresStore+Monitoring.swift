@@ -45,8 +45,13 @@ extension PostgresStore: PredictionLogReader, MonitorStore, AlertStore {
 
     public func appendRun(_ run: MonitorRun) async throws {
         let arguments = try MonitorSQL.arguments(run)
-        let inserted = try await write { session in try await !session.rows(MonitorSQL.insertRun, arguments).isEmpty }
-        if !inserted { throw CairnError.notFound("Monitor '\(run.monitor)' does not exist") }
+        let missing = CairnError.notFound("Monitor '\(run.monitor)' does not exist")
+        do {
+            let inserted = try await write { session in try await !session.rows(MonitorSQL.insertRun, arguments).isEmpty }
+            if !inserted { throw missing }
+        } catch let error as CairnError where error.code == .notFound {
+            throw missing
+        }
     }
 
     public func runs(monitor: String, limit: Int) async throws -> [MonitorRun] {
