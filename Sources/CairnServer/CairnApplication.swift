@@ -8,6 +8,7 @@ import CairnTracking
 import Hummingbird
 import Logging
 import Prometheus
+import ServiceLifecycle
 
 /// The composition root of the server: opens the store, builds the services, wires the routes.
 public enum CairnApplication {
@@ -18,10 +19,15 @@ public enum CairnApplication {
     ///
     /// A PostgreSQL store's pool runs first in the application's service group; migrations and the `Default`
     /// experiment are applied before the server accepts connections, and a failure there stops the server.
-    /// - Parameter metrics: the registry `/metrics` renders; the caller bootstraps swift-metrics with it.
+    /// - Parameters:
+    ///   - metrics: the registry `/metrics` renders; the caller bootstraps swift-metrics with it.
+    ///   - servingServices: further services that answer for the hosted deployments (such as the inference
+    ///     protocol over gRPC), given the same serving the HTTP routes use; they stop before the prediction log's
+    ///     last flush.
     /// - Throws: `unavailable` when a SQLite store cannot be opened, `invalidArgument` for a bad store URL.
     public static func build(
-        configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger
+        configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger,
+        servingServices: (ServingService) -> [any Service] = { _ in [] }
     ) async throws -> some ApplicationProtocol {
         let opened = try MetadataStores.open(configuration.storePath, logger: logger)
         let artifacts = try artifactStore(configuration)
@@ -34,7 +40,8 @@ public enum CairnApplication {
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
             services: (opened.pool.map { [$0] } ?? []) + serving.services(refreshInterval: configuration.deploymentRefreshInterval, logger: logger)
-                + monitoring.services(interval: configuration.monitorInterval, logger: logger),
+                + monitoring.services(interval: configuration.monitorInterval, logger: logger)
+                + servingServices(ServingService(directory: serving.host)),
             logger: logger)
         app.beforeServerStarts {
             try await opened.migrate()

@@ -88,9 +88,11 @@ def mlflow_bin() -> str:
 class ServerProcess:
     """One tracking server process (and its children) in its own process group, rooted at `workdir`."""
 
-    def __init__(self, workdir: Path, port: int | None = None, shares: Path | None = None, store_options: str = ""):
+    def __init__(self, workdir: Path, port: int | None = None, shares: Path | None = None, store_options: str = "",
+                 extra: list[str] | None = None):
         """`shares`: another server's workdir whose store and bucket this one uses (a replica of it);
-        `store_options`: extra PostgreSQL URL options such as ``timeout=2``."""
+        `store_options`: extra PostgreSQL URL options such as ``timeout=2``; `extra`: more `cairn server` flags."""
+        self.extra = extra or []
         self.workdir = Path(workdir)
         self.shares = Path(shares) if shares else self.workdir
         self.store_options = store_options
@@ -131,7 +133,7 @@ class ServerProcess:
         if TARGET == "cairn":
             return [
                 cairn_bin(), "server", "--host", "127.0.0.1", "--port", str(self.port),
-                "--store", self.store_location(), "--artifacts", self.artifacts_location(),
+                "--store", self.store_location(), "--artifacts", self.artifacts_location(), *self.extra,
             ]
         return [
             mlflow_bin(), "server",

@@ -10,6 +10,7 @@ import pytest
 import requests
 
 import support
+import serving_support
 from serving_support import CLEAR_ROWS, train_model
 from support import ServerProcess
 
@@ -124,3 +125,53 @@ def test_a_graceful_stop_flushes_every_prediction(server_workdir, model_dir):
     with sqlite3.connect(proc.store) as db:
         ids = {row[0] for row in db.execute("SELECT request_id FROM prediction_log WHERE deployment = 'd'")}
     assert ids == {f"r-{i}" for i in range(30)}
+
+
+@pytest.mark.local_store
+def test_grpc_clients_reach_the_deployments_and_their_predictions_are_logged(server_workdir, model_dir):
+    """`cairn server --grpc-port`: tritonclient.grpc infers against a deployment as the REST route does, an unknown
+    deployment is NOT_FOUND, and a graceful stop flushes the gRPC predictions to the log."""
+    grpcclient = pytest.importorskip("tritonclient.grpc")
+    from tritonclient.utils import InferenceServerException
+
+    port = support.free_port()
+    proc = ServerProcess(server_workdir / "grpc-deployments", extra=["--grpc-port", str(port)]).start()
+    r = requests.post(proc.url + API, json={"name": "d", "routes": [{"model": str(model_dir), "weight": 1}]}, timeout=30)
+    assert r.status_code == 200, r.text
+    triton = grpcclient.InferenceServerClient(url=f"127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 10
+        while True:  # the gRPC listener binds beside the HTTP one, which answered /health already
+            try:
+                if triton.is_server_live():
+                    break
+            except InferenceServerException:
+                if time.monotonic() > deadline:
+                    raise
+            time.sleep(0.1)
+        assert triton.is_model_ready("d")
+        result = triton.infer("d", serving_support.feature_inputs(grpcclient, CLEAR_ROWS), request_id="grpc-1",
+                              outputs=[grpcclient.InferRequestedOutput("probabilities")])
+        assert result.get_response().model_name == "d"
+        rest = triton_http_probabilities(proc.url, "d")
+        assert np.allclose(result.as_numpy("probabilities"), rest, rtol=0, atol=1e-12)
+        with pytest.raises(InferenceServerException) as unknown:
+            triton.infer("absent", serving_support.feature_inputs(grpcclient, CLEAR_ROWS))
+        assert "StatusCode.NOT_FOUND" in str(unknown.value.status())
+    finally:
+        triton.close()
+    assert proc.stop() == 0, proc.log_tail()
+    with sqlite3.connect(proc.store) as db:
+        ids = {row[0] for row in db.execute("SELECT request_id FROM prediction_log WHERE deployment = 'd'")}
+    assert "grpc-1" in ids
+
+
+def triton_http_probabilities(url: str, deployment: str) -> np.ndarray:
+    """The probabilities the REST inference route gives for CLEAR_ROWS."""
+    triton = httpclient.InferenceServerClient(url=url.removeprefix("http://"))
+    try:
+        result = triton.infer(deployment, serving_support.feature_inputs(httpclient, CLEAR_ROWS),
+                              outputs=[httpclient.InferRequestedOutput("probabilities")])
+        return result.as_numpy("probabilities")
+    finally:
+        triton.close()

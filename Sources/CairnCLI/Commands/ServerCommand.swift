@@ -1,6 +1,7 @@
 import ArgumentParser
 import CairnCore
 import CairnServer
+import CairnServingGRPC
 import Foundation
 import Hummingbird
 import Logging
@@ -36,6 +37,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Artifact directory, or s3://bucket/prefix[?endpoint=URL&region=R&path_style=true] (env CAIRN_ARTIFACTS).")
     var artifacts: String?
 
+    @Option(help: "Also serve the deployments over the Open Inference Protocol's gRPC service on this port, on the same address (env CAIRN_GRPC_PORT).")
+    var grpcPort: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env CAIRN_LOG_LEVEL).")
     var logLevel: String?
 
@@ -50,15 +54,24 @@ struct ServerCommand: AsyncParsableCommand {
         configuration.webhookSecret = environment["CAIRN_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.webhookAddresses = try Self.webhookAddresses(environment)
 
+        let grpcPort = try Self.port(grpcPort, environment: environment, variable: "CAIRN_GRPC_PORT")
         let registry = try Self.bootstrap(logLevel: logLevel ?? environment["CAIRN_LOG_LEVEL"])
 
         let logger = Logger(label: "cairn.server")
-        let app = try await CairnApplication.build(configuration: configuration, metrics: registry, logger: logger)
+        let app = try await CairnApplication.build(configuration: configuration, metrics: registry, logger: logger) { serving in
+            grpcPort.map { port in
+                [
+                    GRPCInferenceServer(
+                        host: configuration.host, port: port, serving: serving, serverVersion: CairnApplication.version,
+                        maxMessageSize: configuration.maxBodySize)
+                ]
+            } ?? []
+        }
         logger.info(
             "Cairn server starting",
             metadata: [
                 "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.store": "\(MetadataStores.redacted(configuration.storePath))",
-                "cairn.artifacts": "\(configuration.artifactsPath)",
+                "cairn.artifacts": "\(configuration.artifactsPath)", "cairn.grpc_port": "\(grpcPort.map(String.init) ?? "off")",
             ])
         try await app.runService()
     }
