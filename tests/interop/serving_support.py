@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import subprocess
+import time
 from pathlib import Path
 
 import support
@@ -30,6 +31,22 @@ CLEAR_ROWS = [
     {"x": 1.0, "y": 2.0, "color": "green"},
 ]
 CLEAR_LABELS = [1, 0, 1, 0]
+
+
+def wait_until_grpc_live(client, seconds: float = 10) -> None:
+    """Waits for a `tritonclient.grpc` client's server to answer: the gRPC listener binds beside the HTTP one, which
+    may have answered /health already."""
+    from tritonclient.utils import InferenceServerException
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if client.is_server_live():
+                return
+        except InferenceServerException:
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.1)
 
 
 def feature_inputs(client, rows, **options):

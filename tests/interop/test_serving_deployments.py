@@ -140,15 +140,7 @@ def test_grpc_clients_reach_the_deployments_and_their_predictions_are_logged(ser
     assert r.status_code == 200, r.text
     triton = grpcclient.InferenceServerClient(url=f"127.0.0.1:{port}")
     try:
-        deadline = time.monotonic() + 10
-        while True:  # the gRPC listener binds beside the HTTP one, which answered /health already
-            try:
-                if triton.is_server_live():
-                    break
-            except InferenceServerException:
-                if time.monotonic() > deadline:
-                    raise
-            time.sleep(0.1)
+        serving_support.wait_until_grpc_live(triton)
         assert triton.is_model_ready("d")
         result = triton.infer("d", serving_support.feature_inputs(grpcclient, CLEAR_ROWS), request_id="grpc-1",
                               outputs=[grpcclient.InferRequestedOutput("probabilities")])

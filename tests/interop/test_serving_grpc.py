@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
@@ -20,15 +18,7 @@ from tritonclient.utils import InferenceServerException  # noqa: E402
 @pytest.fixture
 def triton(served):
     client = grpcclient.InferenceServerClient(url=f"127.0.0.1:{served.grpc_port}")
-    deadline = time.monotonic() + 10
-    while True:  # the gRPC listener binds beside the HTTP one, which answered /health already
-        try:
-            if client.is_server_live():
-                break
-        except InferenceServerException:
-            if time.monotonic() > deadline:
-                raise
-        time.sleep(0.1)
+    serving_support.wait_until_grpc_live(client)
     yield client
     client.close()
 
