@@ -18,8 +18,8 @@ allowed() {
         CairnRegistry) echo "CairnCore CairnArtifacts Foundation" ;;
         CairnAPI) echo "CairnCore Foundation" ;;
         CairnStore) echo "CairnCore CairnTracking CairnRegistry CairnArtifacts Foundation GRDB Metrics CairnServing CairnMonitoring" ;;
-        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle CairnStorePostgres CairnML CairnServing HTTPTypes Crypto CairnMonitoring AsyncHTTPClient NIOCore Synchronization" ;;
-        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnMonitoring CairnRuntime Foundation FoundationNetworking ArgumentParser AsyncHTTPClient NIOCore NIOHTTP1 Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc CairnServing CairnServingGRPC" ;;
+        CairnServer) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore Foundation Hummingbird Logging Metrics Prometheus ServiceLifecycle CairnStorePostgres CairnML CairnServing HTTPTypes Crypto CairnMonitoring AsyncHTTPClient NIOCore Synchronization HummingbirdCore HummingbirdTLS NIOSSL" ;;
+        CairnCLI) echo "CairnCore CairnAPI CairnArtifacts CairnArtifactsS3 CairnTracking CairnRegistry CairnStore CairnServer CairnML CairnMonitoring CairnRuntime Foundation FoundationNetworking ArgumentParser AsyncHTTPClient NIOCore NIOHTTP1 Crypto Hummingbird Logging Metrics Prometheus Synchronization Glibc CairnServing CairnServingGRPC NIOSSL" ;;
         CairnTesting) echo "CairnCore CairnStore CairnTracking CairnRegistry CairnArtifacts Foundation CairnStorePostgres Logging CairnML" ;;
         CairnStorePostgres) echo "CairnCore CairnTracking CairnRegistry CairnServing CairnMonitoring CairnStore Foundation Logging Metrics PostgresNIO ServiceLifecycle Synchronization" ;;
         CairnServingGRPC) echo "CairnCore CairnServing Foundation FoundationEssentials GRPCCore GRPCNIOTransportHTTP2Posix GRPCNIOTransportCore GRPCProtobuf SwiftProtobuf ServiceLifecycle" ;;

@@ -24,7 +24,7 @@ public enum CairnApplication {
     ///   - servingServices: further services that answer for the hosted deployments (such as the inference
     ///     protocol over gRPC), given the same serving the HTTP routes use; they stop before the prediction log's
     ///     last flush.
-    /// - Throws: `unavailable` when a SQLite store cannot be opened, `invalidArgument` for a bad store URL.
+    /// - Throws: `unavailable` when a SQLite store cannot be opened, `invalidArgument` for a bad store URL or TLS file.
     public static func build(
         configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger,
         servingServices: (ServingService) -> [any Service] = { _ in [] }
@@ -37,7 +37,7 @@ public enum CairnApplication {
             store: opened.store, artifacts: artifacts, configuration: configuration, metrics: metrics, serving: serving,
             monitoring: monitoring)
         var app = Application(
-            router: router,
+            router: router, server: try ServerTLS.httpServer(configuration.tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
             services: (opened.pool.map { [$0] } ?? []) + serving.services(refreshInterval: configuration.deploymentRefreshInterval, logger: logger)
                 + monitoring.services(interval: configuration.monitorInterval, logger: logger)

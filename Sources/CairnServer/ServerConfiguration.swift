@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var webhookSecret: String?
     /// Which addresses webhook deliveries may reach (by default no loopback, link-local or private one).
     public var webhookAddresses = WebhookAddressPolicy()
+    /// The certificate and key to answer HTTPS with; `nil` serves plain HTTP.
+    public var tls: ServerTLS?
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, storePath: String = ".cairn/cairn.db",

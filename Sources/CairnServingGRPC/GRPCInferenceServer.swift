@@ -3,18 +3,26 @@ import GRPCCore
 import GRPCNIOTransportHTTP2Posix
 import ServiceLifecycle
 
-/// The gRPC inference server (``InferenceGRPCService`` over plaintext HTTP/2) as a service of the process's
-/// lifecycle: it listens until graceful shutdown, beside the REST server.
+/// The gRPC inference server (``InferenceGRPCService`` over HTTP/2, plaintext or TLS) as a service of the
+/// process's lifecycle: it listens until graceful shutdown, beside the REST server.
 public struct GRPCInferenceServer: Service {
     private let server: GRPCServer<HTTP2ServerTransport.Posix>
     private let transport: HTTP2ServerTransport.Posix
 
     /// A server on `host:port` (port 0 picks a free one) for the endpoints of `serving`, refusing messages larger
     /// than `maxMessageSize` bytes.
-    public init(host: String, port: Int, serving: ServingService, serverVersion: String, maxMessageSize: Int) {
+    /// - Parameter tls: PEM files of the certificate chain (leaf first) and its private key to answer over TLS with;
+    ///   `nil` for plaintext. The caller checks them first: a bad file fails here only when the server starts.
+    public init(
+        host: String, port: Int, serving: ServingService, serverVersion: String, maxMessageSize: Int,
+        tls: (certificateChainPath: String, privateKeyPath: String)? = nil
+    ) {
         let address: GRPCNIOTransportCore.SocketAddress = host.contains(":") ? .ipv6(host: host, port: port) : .ipv4(host: host, port: port)
+        let security: HTTP2ServerTransport.Posix.TransportSecurity = tls.map { files in
+            .tls(certificateChain: [.file(path: files.certificateChainPath, format: .pem)], privateKey: .file(path: files.privateKeyPath, format: .pem))
+        } ?? .plaintext
         transport = HTTP2ServerTransport.Posix(
-            address: address, transportSecurity: .plaintext,
+            address: address, transportSecurity: security,
             config: .defaults { $0.rpc.maxRequestPayloadSize = maxMessageSize })
         server = GRPCServer(transport: transport, services: [InferenceGRPCService(serving: serving, serverVersion: serverVersion)])
     }

@@ -36,6 +36,8 @@ struct RemoteBackend: TrackingBackend {
         let (status, answer): (Int, Data)
         do {
             (status, answer) = try await HTTPTransfer.send(method, to: components.url!, contentType: data == nil ? nil : contentType, body: data)
+        } catch let error as CairnError {
+            throw error
         } catch {
             throw CairnError(.unavailable, "Cannot reach the tracking server at \(baseURL): \(HTTPTransfer.reason(error))")
         }

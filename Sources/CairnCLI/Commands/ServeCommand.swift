@@ -28,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The model: a path or a runs:/ or models:/ URI.") var model: String
     @Option(help: "Address to listen on (env CAIRN_HOST).") var host: String?
     @Option(help: "Port to listen on (env CAIRN_PORT).") var port: Int?
+    @OptionGroup var tls: TLSOptions
     @Option(help: "Also serve the Open Inference Protocol over gRPC on this port, on the same address (env CAIRN_GRPC_PORT).")
     var grpcPort: Int?
     @Option(help: "The name clients call the model by (default: the registered model's name or the file's base name).")
@@ -50,6 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServeConfiguration(maxBodySize: maxBodySize)
         configuration.host = host ?? environment["CAIRN_HOST"] ?? configuration.host
         configuration.port = try ServerCommand.port(port, environment: environment) ?? configuration.port
+        configuration.tls = try tls.resolved(environment)
         let registry = try ServerCommand.bootstrap(logLevel: logLevel ?? environment["CAIRN_LOG_LEVEL"])
         let logger = Logger(label: "cairn.serve")
 
@@ -70,9 +72,10 @@ struct ServeCommand: AsyncParsableCommand {
             let grpc = grpcPort.map { port in
                 GRPCInferenceServer(
                     host: configuration.host, port: port, serving: ServingService(directory: FixedEndpointDirectory([endpoint])),
-                    serverVersion: CairnApplication.version, maxMessageSize: configuration.maxBodySize)
+                    serverVersion: CairnApplication.version, maxMessageSize: configuration.maxBodySize,
+                    tls: configuration.tls.map { ($0.certificateChainPath, $0.privateKeyPath) })
             }
-            let app = ServingApplication.build(
+            let app = try ServingApplication.build(
                 endpoint: endpoint, configuration: configuration, metrics: registry, logger: logger, predictionLog: predictionLog,
                 services: grpc.map { [$0] } ?? [])
             logger.info(
@@ -80,6 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
                 metadata: [
                     "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.model": "\(model)", "cairn.name": "\(endpoint.name)",
                     "cairn.grpc_port": "\(grpcPort.map(String.init) ?? "off")",
+                    "cairn.tls": "\(configuration.tls == nil ? "off" : "on")",
                 ])
             try await app.runService()
         }

@@ -37,6 +37,8 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Artifact directory, or s3://bucket/prefix[?endpoint=URL&region=R&path_style=true] (env CAIRN_ARTIFACTS).")
     var artifacts: String?
 
+    @OptionGroup var tls: TLSOptions
+
     @Option(help: "Also serve the deployments over the Open Inference Protocol's gRPC service on this port, on the same address (env CAIRN_GRPC_PORT).")
     var grpcPort: Int?
 
@@ -53,6 +55,7 @@ struct ServerCommand: AsyncParsableCommand {
         configuration.s3Credentials = ArtifactStores.credentials(from: environment)
         configuration.webhookSecret = environment["CAIRN_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.webhookAddresses = try Self.webhookAddresses(environment)
+        configuration.tls = try tls.resolved(environment)
 
         let grpcPort = try Self.port(grpcPort, environment: environment, variable: "CAIRN_GRPC_PORT")
         let registry = try Self.bootstrap(logLevel: logLevel ?? environment["CAIRN_LOG_LEVEL"])
@@ -63,7 +66,7 @@ struct ServerCommand: AsyncParsableCommand {
                 [
                     GRPCInferenceServer(
                         host: configuration.host, port: port, serving: serving, serverVersion: CairnApplication.version,
-                        maxMessageSize: configuration.maxBodySize)
+                        maxMessageSize: configuration.maxBodySize, tls: configuration.tls.map { ($0.certificateChainPath, $0.privateKeyPath) })
                 ]
             } ?? []
         }
@@ -72,6 +75,7 @@ struct ServerCommand: AsyncParsableCommand {
             metadata: [
                 "cairn.address": "\(configuration.host):\(configuration.port)", "cairn.store": "\(MetadataStores.redacted(configuration.storePath))",
                 "cairn.artifacts": "\(configuration.artifactsPath)", "cairn.grpc_port": "\(grpcPort.map(String.init) ?? "off")",
+                "cairn.tls": "\(configuration.tls == nil ? "off" : "on")",
             ])
         try await app.runService()
     }

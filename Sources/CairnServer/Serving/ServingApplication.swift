@@ -10,11 +10,14 @@ public struct ServeConfiguration: Sendable {
     public var port: Int
     /// Largest accepted request body, in bytes.
     public var maxBodySize: Int
+    /// The certificate and key to answer HTTPS with; `nil` serves plain HTTP.
+    public var tls: ServerTLS?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 16 * 1024 * 1024) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 16 * 1024 * 1024, tls: ServerTLS? = nil) {
         self.host = host
         self.port = port
         self.maxBodySize = maxBodySize
+        self.tls = tls
     }
 }
 
@@ -46,12 +49,14 @@ public enum ServingApplication {
     ///   - metrics: the registry `/metrics` renders; the caller bootstraps swift-metrics with it.
     ///   - predictionLog: the log the endpoint writes to, if it logs; it is flushed on graceful shutdown.
     ///   - services: more services to run beside the HTTP server, such as the gRPC inference server.
+    /// - Throws: `invalidArgument` for a TLS file that cannot be read or a key that does not match its certificate.
     public static func build(
         endpoint: StandaloneEndpoint, configuration: ServeConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger,
         predictionLog: StandalonePredictionLog? = nil, services: [any Service] = []
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         var app = Application(
             router: makeRouter(endpoint: endpoint, configuration: configuration, metrics: metrics, predictionLog: predictionLog),
+            server: try ServerTLS.httpServer(configuration.tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cairn"),
             services: (predictionLog?.services(logger: logger) ?? []) + services,
             logger: logger)

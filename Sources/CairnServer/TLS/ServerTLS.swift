@@ -1,0 +1,55 @@
+import CairnCore
+import Foundation
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
+
+/// The certificate and key a server answers HTTPS (and gRPC over TLS) with: PEM files, the certificate file holding
+/// the server's certificate first and then any intermediates.
+public struct ServerTLS: Sendable, Equatable {
+    /// The PEM file of the certificate chain, leaf first.
+    public var certificateChainPath: String
+    /// The PEM file of the leaf certificate's private key (unencrypted).
+    public var privateKeyPath: String
+
+    public init(certificateChainPath: String, privateKeyPath: String) {
+        self.certificateChainPath = certificateChainPath
+        self.privateKeyPath = privateKeyPath
+    }
+
+    /// The TLS settings of a server, checked now: both files read and parsed, and the key matching the certificate,
+    /// so a bad file stops the server at start with its name rather than failing every handshake later.
+    /// - Throws: `invalidArgument` naming the file that cannot be read or holds no PEM certificate (or key), or
+    ///   saying that the key does not belong to the certificate.
+    public func serverConfiguration() throws -> TLSConfiguration {
+        let chain = try Self.read(certificateChainPath, "certificate chain", holding: "certificate") {
+            try NIOSSLCertificate.fromPEMFile($0)
+        }
+        let key = try Self.read(privateKeyPath, "private key", holding: "private key") { try NIOSSLPrivateKey(file: $0, format: .pem) }
+        let configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        do {
+            _ = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw CairnError.invalid("The TLS private key '\(privateKeyPath)' does not belong to the certificate '\(certificateChainPath)'")
+        }
+        return configuration
+    }
+
+    /// Hummingbird's HTTP/1.1 server, over TLS when `tls` is given.
+    static func httpServer(_ tls: ServerTLS?) throws -> HTTPServerBuilder {
+        guard let tls else { return .http1() }
+        return try .tls(.http1(), tlsConfiguration: tls.serverConfiguration())
+    }
+
+    /// Parses the file at `path`, the TLS `name` of a server, which must hold a PEM `content`.
+    private static func read<T>(_ path: String, _ name: String, holding content: String, _ parse: (String) throws -> T) throws -> T {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw CairnError.invalid("Cannot read the TLS \(name) '\(path)': no readable file there")
+        }
+        do {
+            return try parse(path)
+        } catch {
+            throw CairnError.invalid("The TLS \(name) '\(path)' holds no PEM \(content)")
+        }
+    }
+}
