@@ -45,4 +45,13 @@ struct RemoteBackendTests {
             #expect(try await tracking.experiment(id: id).lifecycleStage == .deleted)
         }
     }
+
+    @Test func aServerThatCannotBeReachedFailsTheCommandAtOnce() async throws {
+        // Nothing listens on port 1 of the loopback: the connection is refused, and not retried for the hour an
+        // exchange may take.
+        let backend = RemoteBackend(baseURL: URL(string: "http://127.0.0.1:1")!)
+        await #expect(throws: CairnError(.unavailable, "Cannot reach the tracking server at http://127.0.0.1:1: Connection refused")) {
+            _ = try await backend.experimentID(named: "any")
+        }
+    }
 }

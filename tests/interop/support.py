@@ -62,6 +62,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def make_test_certificates(directory: Path) -> Path:
+    """Throw-away TLS files in `directory` (scripts/lib/test-certificates.sh): ca.pem, server.pem, server.key."""
+    script = Path(__file__).resolve().parents[2] / "scripts" / "lib" / "test-certificates.sh"
+    subprocess.run(["bash", str(script), str(directory)], check=True, capture_output=True, text=True)
+    return directory
+
+
 def unique(prefix: str) -> str:
     """A name no other test (or earlier run against the same store) uses."""
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
@@ -89,10 +96,14 @@ class ServerProcess:
     """One tracking server process (and its children) in its own process group, rooted at `workdir`."""
 
     def __init__(self, workdir: Path, port: int | None = None, shares: Path | None = None, store_options: str = "",
-                 extra: list[str] | None = None):
+                 extra: list[str] | None = None, tls: Path | None = None):
         """`shares`: another server's workdir whose store and bucket this one uses (a replica of it);
-        `store_options`: extra PostgreSQL URL options such as ``timeout=2``; `extra`: more `cairn server` flags."""
-        self.extra = extra or []
+        `store_options`: extra PostgreSQL URL options such as ``timeout=2``; `extra`: more `cairn server` flags;
+        `tls`: a directory of `make_test_certificates` to answer HTTPS with."""
+        self.tls = tls
+        self.extra = (extra or []) + (["--tls-cert", str(tls / "server.pem"), "--tls-key", str(tls / "server.key")] if tls else [])
+        # What `requests` verifies the server against: the test authority over HTTPS.
+        self.verify: str | bool = str(tls / "ca.pem") if tls else True
         self.workdir = Path(workdir)
         self.shares = Path(shares) if shares else self.workdir
         self.store_options = store_options
@@ -100,7 +111,7 @@ class ServerProcess:
         self.store = self.workdir / ("cairn.db" if TARGET == "cairn" else "mlflow.db")
         self.artifacts = self.workdir / "artifacts"
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.log_path = self.workdir / "server.log"
         self.proc: subprocess.Popen | None = None
         self._log = None
@@ -184,7 +195,7 @@ class ServerProcess:
                 raise RuntimeError(
                     f"server exited with {self.proc.returncode} before answering /health:\n{self.log_tail()}")
             try:
-                r = requests.get(self.url + "/health", timeout=2)
+                r = requests.get(self.url + "/health", timeout=2, verify=self.verify)
                 if r.status_code == 200:
                     return
             except requests.RequestException:

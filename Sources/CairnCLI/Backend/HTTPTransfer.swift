@@ -17,17 +17,24 @@ enum HTTPTransfer {
     /// `MLFLOW_TRACKING_SERVER_CERT_PATH` is for MLflow's client.
     static let trustedCertificatesVariable = "CAIRN_TRACKING_SERVER_CERT_PATH"
 
-    /// The client of every exchange: the shared one, or one that trusts the certificates the environment names.
+    /// The client of every exchange. A server that cannot be reached fails the command at once (the library's
+    /// default retries the connection until the exchange's timeout, an hour), and HTTPS servers are verified
+    /// against the certificates the environment names, if any.
     private static let client: Result<HTTPClient, CairnError> = {
-        guard let path = ProcessInfo.processInfo.environment[trustedCertificatesVariable], !path.isEmpty else { return .success(.shared) }
-        do {
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
-            // Lives as long as the process, as the shared client does.
-            return .success(HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls)))
-        } catch {
-            return .failure(CairnError.invalid("Cannot read the certificates \(trustedCertificatesVariable) names ('\(path)'): \(error)"))
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        if let path = ProcessInfo.processInfo.environment[trustedCertificatesVariable], !path.isEmpty {
+            do {
+                var tls = TLSConfiguration.makeClientConfiguration()
+                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
+                configuration.tlsConfiguration = tls
+            } catch {
+                return .failure(CairnError.invalid("Cannot read the certificates \(trustedCertificatesVariable) names ('\(path)'): \(error)"))
+            }
         }
+        // Lives as long as the process, as the library's shared client does.
+        return .success(HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration))
     }()
 
     /// Sends `body` (if any) with `method` to `url` and returns the answer's status and whole body.
@@ -44,9 +51,14 @@ enum HTTPTransfer {
         return (Int(response.status.code), Data(buffer.readableBytesView))
     }
 
-    /// Why an exchange failed, in words: the system's message for a socket error ("Connection refused").
+    /// Why an exchange failed, in words: the system's message for a socket error ("Connection refused"), or what
+    /// to do about a certificate the client does not trust.
     static func reason(_ error: any Error) -> String {
         if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        if let error = error as? NIOSSLError, case .handshakeFailed = error {
+            return "the TLS handshake failed (\(error)); if a private authority signed the server's certificate, "
+                + "name its PEM file in \(trustedCertificatesVariable)"
+        }
         return String(describing: error)
     }
 }
