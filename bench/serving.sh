@@ -25,13 +25,7 @@ PYTHON="${PYTHON:-python3}"
 
 command -v wrk >/dev/null || { echo "bench/serving.sh needs wrk: apt-get install wrk" >&2; exit 1; }
 
-if [ -z "${CAIRN_BIN:-}" ]; then
-    if [ "${SKIP_BUILD:-0}" != "1" ]; then
-        echo "==> swift build -c release --product cairn"
-        swift build -c release --product cairn
-    fi
-    CAIRN_BIN="$(swift build -c release --show-bin-path)/cairn"
-fi
+. bench/lib/release_cairn.sh
 
 venv() {  # venv NAME SECTION: a venv with the packages of one [section] of the requirements file
     local dir="$PREFIX-$1" stamp want

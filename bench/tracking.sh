@@ -44,14 +44,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ -z "${CAIRN_BIN:-}" ]; then
-    if [ "${SKIP_BUILD:-0}" != "1" ]; then
-        echo "==> swift build -c release --product cairn"
-        swift build -c release --product cairn
-    fi
-    CAIRN_BIN="$(swift build -c release --show-bin-path)/cairn"
-fi
-[ -x "$CAIRN_BIN" ] || { echo "no release cairn at $CAIRN_BIN" >&2; exit 1; }
+. bench/lib/release_cairn.sh
 
 stamp="$VENV/.cairn-requirements.sha256"
 want="$(sha256sum "$REQ" | cut -d' ' -f1)"

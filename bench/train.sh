@@ -19,13 +19,7 @@ cd "$ROOT"
 VENV="${CAIRN_BENCH_ML_VENV:-$HOME/.cache/cairn/bench-ml-venv}"
 REQ="$ROOT/tools/python/requirements-bench-ml.txt"
 
-if [ -z "${CAIRN_BIN:-}" ]; then
-    if [ "${SKIP_BUILD:-0}" != "1" ]; then
-        echo "==> swift build -c release --product cairn"
-        swift build -c release --product cairn
-    fi
-    CAIRN_BIN="$(swift build -c release --show-bin-path)/cairn"
-fi
+. bench/lib/release_cairn.sh
 
 stamp="$VENV/.cairn-requirements.sha256"
 want="$(sha256sum "$REQ" | cut -d' ' -f1)"
