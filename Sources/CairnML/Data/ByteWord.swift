@@ -41,7 +41,7 @@ enum ByteWord {
     static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
         // The digits move to the top bytes, the rest shift out and zeros (leading zero digits) come in; two half
         // shifts, since one of 64 bits for `count` 0 would not shift at all.
-        let half = UInt64(32 - 4 * count)
+        let half = UInt64(truncatingIfNeeded: 32 &- 4 &* count)
         var value = ((word ^ 0x3030_3030_3030_3030) &<< half) &<< half
         // Pairs, then quadruples, of digits combined by multiplications on all lanes at once.
         value = value &* 10 &+ (value >> 8)
