@@ -64,7 +64,7 @@ struct CSVChunkReader {
                         CSVFieldScanner.appendUnescaped(p, field, to: &unescaped)
                         unescaped.withUnsafeBufferPointer { append($0, to: &columns[column]) }
                     } else if numbersAreDirect, columns[column].kind == .double,
-                        let value = DecimalParser.plain(p + field.start, count: field.end - field.start, readable: end - field.start)
+                        let value = DecimalParser.plain(p + field.start, count: field.end &- field.start, readable: end &- field.start)
                     {
                         columns[column].append(value)
                     } else {

@@ -61,12 +61,13 @@ struct CSVFieldScanner: Sendable {
             } else {
                 let start = i
                 i = separators.next(from: i)
-                let fieldEnd = i > start && p[i - 1] == Self.carriageReturn ? i - 1 : i
+                // (Wrapping arithmetic on indices inside the input, which cannot overflow.)
+                let fieldEnd = i > start && p[i &- 1] == Self.carriageReturn ? i &- 1 : i
                 body(column, CSVScannedField(start: start, end: fieldEnd, hasDoubledQuotes: false))
             }
-            column += 1
+            column &+= 1
             if i < end, p[i] == delimiter {
-                i += 1
+                i &+= 1
             } else {
                 // Past the newline; a record that ends the input leaves `i` at `end`, never beyond it.
                 if i < end {
