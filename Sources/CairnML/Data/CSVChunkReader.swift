@@ -51,24 +51,22 @@ struct CSVChunkReader {
         var line = firstLine
         let columnCount = columnCount
         let end = range.upperBound
+        // A plain decimal is a number, never a missing value, unless some missing-value text looks like a number.
         let numbersAreDirect = !missing.mayLookLikeNumbers
         try columns.withUnsafeMutableBufferPointer { columns in
+            var separators = CSVSeparatorFinder(p, end: end, delimiter: scanner.delimiter)
             while scanner.skipBlankLines(p, &i, end: end, line: &line) {
                 let recordLine = line
-                let count = try scanner.record(p, &i, end: end, line: &line, direct: { column, start in
-                    // A number column reads a plain decimal without finding the field's end first.
-                    guard numbersAreDirect, column < columnCount, columns[column].kind == .double,
-                        let (value, length) = DecimalParser.prefix(p + start, count: end - start),
-                        let fieldEnd = scanner.fieldEnd(p, at: start + length, end: end)
-                    else { return nil }
-                    columns[column].append(value)
-                    return fieldEnd
-                }) { column, field in
+                let count = try scanner.record(p, &i, end: end, line: &line, separators: &separators) { column, field in
                     guard column < columnCount else { return }
                     if field.hasDoubledQuotes {
                         unescaped.removeAll(keepingCapacity: true)
                         CSVFieldScanner.appendUnescaped(p, field, to: &unescaped)
                         unescaped.withUnsafeBufferPointer { append($0, to: &columns[column]) }
+                    } else if numbersAreDirect, columns[column].kind == .double,
+                        let value = DecimalParser.plain(p + field.start, count: field.end &- field.start, readable: end &- field.start)
+                    {
+                        columns[column].append(value)
                     } else {
                         append(UnsafeBufferPointer(start: p + field.start, count: field.end - field.start), to: &columns[column])
                     }

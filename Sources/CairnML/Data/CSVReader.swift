@@ -50,7 +50,8 @@ public enum CSVReader {
         }
         let (recordStart, recordLine) = (i, line)
         var first: [String] = []
-        _ = try scanner.record(p, &i, end: input.count, line: &line) { _, field in
+        var separators = CSVSeparatorFinder(p, end: input.count, delimiter: delimiter)
+        _ = try scanner.record(p, &i, end: input.count, line: &line, separators: &separators) { _, field in
             var content: [UInt8] = []
             if field.hasDoubledQuotes {
                 CSVFieldScanner.appendUnescaped(p, field, to: &content)

@@ -101,25 +101,17 @@ public enum DecimalParser {
         return eiselLemire(mantissa, scale: scale, negative: negative).map { ($0, i) }
     }
 
-    /// The value of the eight bytes at `bytes` when all are ASCII digits, read together in one 64-bit word.
+    /// The value of the eight bytes at `bytes` when all are ASCII digits.
     @inline(__always)
     private static func eightDigits(_ bytes: UnsafePointer<UInt8>) -> UInt64? {
-        let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
-        // Every byte is 0x30...0x39: its high nibble is 3, and adding 6 does not carry into it.
-        let highNibbles = (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
-        guard highNibbles == 0x3333_3333_3333_3333 else { return nil }
-        // Pairs, then quadruples, of digits combined by multiplications on all lanes at once (the first byte is
-        // the most significant digit).
-        var value = word &- 0x3030_3030_3030_3030
-        value = value &* 10 &+ (value >> 8)
-        let mask: UInt64 = 0x0000_00FF_0000_00FF
-        value = ((value & mask) &* (100 + (1_000_000 << 32)) &+ ((value >> 16) & mask) &* (1 + (10_000 << 32))) >> 32
-        return value
+        let word = ByteWord.load(bytes)
+        guard ByteWord.leadingDigitCount(word) == 8 else { return nil }
+        return ByteWord.digitsValue(word, count: 8)
     }
 
     /// 10^`exponent` for `exponent` in 0...22, where every power of ten is an exact `Double`.
     @inline(__always)
-    private static func exactPowerOfTen(_ exponent: Int) -> Double {
+    static func exactPowerOfTen(_ exponent: Int) -> Double {
         switch exponent {
         case 0: 1e0
         case 1: 1e1

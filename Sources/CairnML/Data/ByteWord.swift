@@ -1,0 +1,51 @@
+/// Eight bytes of text as one little-endian 64-bit word, to test and read them together with word-wide arithmetic
+/// (SWAR) instead of a branch per byte. The first byte is the word's lowest (and a number's most significant digit).
+enum ByteWord {
+    /// `0x01` in every byte: times a byte, that byte in every byte.
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `bytes`.
+    @inline(__always)
+    static func load(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit.
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        // Adding 0x7F to a byte's low seven bits (which cannot carry into the next byte) sets its high bit unless
+        // they are zero; so does the byte's own high bit.
+        ~(((word & lowBits) &+ lowBits) | word) & highBits
+    }
+
+    /// One bit per byte, in order, from the high bits of `flags` (bit `k` for byte `k`).
+    @inline(__always)
+    static func gathered(_ flags: UInt64) -> UInt64 {
+        (flags &* 0x0002_0408_1020_4081) >> 56
+    }
+
+    /// The number of ASCII digits the word starts with, 0...8.
+    @inline(__always)
+    static func leadingDigitCount(_ word: UInt64) -> Int {
+        // A byte is a digit when it is 0...9 after the xor: its high bit is clear, and adding 0x76 to its low seven
+        // bits does not set that bit.
+        let offsets = word ^ 0x3030_3030_3030_3030
+        let nonDigits = (((offsets & lowBits) &+ 0x7676_7676_7676_7676) | offsets) & highBits
+        return nonDigits.trailingZeroBitCount >> 3
+    }
+
+    /// The value of the first `count` bytes of the word (0...8), which must be ASCII digits.
+    @inline(__always)
+    static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
+        // The digits move to the top bytes, the rest shift out and zeros (leading zero digits) come in; two half
+        // shifts, since one of 64 bits for `count` 0 would not shift at all.
+        let half = UInt64(truncatingIfNeeded: 32 &- 4 &* count)
+        var value = ((word ^ 0x3030_3030_3030_3030) &<< half) &<< half
+        // Pairs, then quadruples, of digits combined by multiplications on all lanes at once.
+        value = value &* 10 &+ (value >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        return ((value & mask) &* (100 + (1_000_000 << 32)) &+ ((value >> 16) & mask) &* (1 + (10_000 << 32))) >> 32
+    }
+}
