@@ -1,0 +1,125 @@
+import Foundation
+import Synchronization
+
+/// A fork-join team for one computation: the calling thread and helper threads that live until
+/// ``with(helpers:_:)`` returns, so that work of a few microseconds can be shared without waking threads for it.
+///
+/// Between jobs the helpers spin for a while, then sleep. A job's caller never waits for a helper to wake: it takes
+/// the tasks no helper has taken itself, and waits only for the tasks helpers have started. A job submitted while
+/// another runs (from one of its tasks, or from another thread) or after the team has ended runs on its caller alone.
+final class WorkerTeam: @unchecked Sendable {
+    // `@unchecked Sendable`: every stored property is an atomic, a mutex, a semaphore or immutable.
+
+    /// The job being shared: `body(i)` for the tasks `i` in `next..<count` not yet taken.
+    private struct Job {
+        var body: (@Sendable (Int) -> Void)?
+        var next = 0
+        var count = 0
+    }
+
+    private let job = Mutex(Job())
+    /// Bumped when a job is published: what spinning helpers watch.
+    private let generation = Atomic<Int>(0)
+    /// Tasks of the current job taken but not finished, or not yet taken.
+    private let pending = Atomic<Int>(0)
+    /// Whether a job is running (or the team has ended).
+    private let busy = Atomic<Bool>(false)
+    private let stopping = Atomic<Bool>(false)
+    /// Helpers about to sleep or asleep on `wakeUp`; a job signals it once for each.
+    private let sleepers = Atomic<Int>(0)
+    private let wakeUp = DispatchSemaphore(value: 0)
+
+    /// How many times an idle helper checks for a job before it sleeps: some tens of microseconds, longer than the
+    /// serial steps between the jobs of a tree.
+    private static let spins = 100_000
+
+    private init() {}
+
+    /// Calls `body` with a team of `helpers` threads besides the caller (by default one fewer than the cores) and
+    /// ends the threads when it returns.
+    static func with<R>(helpers: Int = ProcessInfo.processInfo.activeProcessorCount - 1, _ body: (WorkerTeam) throws -> R) rethrows -> R {
+        let team = WorkerTeam()
+        let ended = DispatchGroup()
+        for _ in 0..<max(0, helpers) {
+            ended.enter()
+            Thread {
+                team.help()
+                ended.leave()
+            }.start()
+        }
+        defer {
+            team.stopping.store(true, ordering: .sequentiallyConsistent)
+            // Busy for good: later jobs run on their callers.
+            while !team.busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {}
+            for _ in 0..<max(0, helpers) { team.wakeUp.signal() }
+            ended.wait()
+        }
+        return try body(team)
+    }
+
+    /// `body(i)` for every `i` in `0..<count`, spread over the team; `body` must only write state no other task
+    /// touches.
+    func forEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 1, busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        pending.store(count, ordering: .relaxed)
+        job.withLock { $0 = Job(body: body, next: 0, count: count) }
+        generation.add(1, ordering: .sequentiallyConsistent)
+        for _ in 0..<sleepers.exchange(0, ordering: .sequentiallyConsistent) { wakeUp.signal() }
+        work()
+        var waits = 0
+        while pending.load(ordering: .acquiring) > 0 {
+            // A helper preempted mid-task (other processes on the cores) gets the core back sooner.
+            waits += 1
+            if waits > 1_000 { sched_yield() }
+        }
+        job.withLock { $0.body = nil }
+        busy.store(false, ordering: .releasing)
+    }
+
+    /// `body(i)` for every `i` in `0..<count`, computed by the team, in index order.
+    func map<T>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each task initializes a distinct element.
+            let slots = SharedBuffer(base: buffer.baseAddress!)
+            forEach(count) { (slots.base + $0).initialize(to: body($0)) }
+            initialized = count
+        }
+    }
+
+    /// Runs the current job's tasks until none is left to take.
+    private func work() {
+        while let taken = job.withLock({ job -> (body: @Sendable (Int) -> Void, task: Int)? in
+            guard let body = job.body, job.next < job.count else { return nil }
+            job.next += 1
+            return (body, job.next - 1)
+        }) {
+            taken.body(taken.task)
+            pending.subtract(1, ordering: .releasing)
+        }
+    }
+
+    /// A helper's life: wait for a job, share it, until the team ends.
+    private func help() {
+        var seen = 0
+        while true {
+            var spins = 0
+            while generation.load(ordering: .acquiring) == seen, !stopping.load(ordering: .relaxed) {
+                spins += 1
+                guard spins > Self.spins else { continue }
+                // A job published after this check signals: the wait ends at once. One published between the
+                // increment and the check signals needlessly: the next sleep ends early, which is harmless.
+                sleepers.add(1, ordering: .sequentiallyConsistent)
+                if generation.load(ordering: .sequentiallyConsistent) == seen, !stopping.load(ordering: .sequentiallyConsistent) {
+                    wakeUp.wait()
+                }
+                spins = 0
+            }
+            if stopping.load(ordering: .relaxed) { return }
+            seen = generation.load(ordering: .acquiring)
+            work()
+        }
+    }
+}
