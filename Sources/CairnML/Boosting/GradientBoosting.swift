@@ -58,7 +58,7 @@ public struct GradientBoosting: Sendable {
                 }
                 let columnCount = max(1, Int((parameters.featureFraction * Double(features.featureCount)).rounded()))
                 let used = random.sample(columnCount, of: features.featureCount)
-                let (gradients, hessians) = objective.gradients(scores: scores, labels: labels)
+                let (gradients, hessians) = objective.gradients(scores: scores, labels: labels, workers: workers)
                 // Only absolute error reads the scores while growing; the others leave them free to update in place.
                 let (roundScores, roundBag) = (objective.refitsLeaves ? scores : [], bag)
                 // The trees of a multiclass round are independent: one per core.
@@ -76,18 +76,18 @@ public struct GradientBoosting: Sendable {
                 // which is unbounded once hessians vanish (softmax rows already predicted with certainty).
                 for (k, grown) in round.enumerated() where grown.tree.nodeCount > 0 {
                     if bag.count == features.rowCount {
-                        grown.addLeafValues(to: &scores[k])
+                        grown.addLeafValues(to: &scores[k], workers: workers)
                     } else {
-                        grown.addLeafValues(rows: trainingBins!, to: &scores[k])
+                        grown.addLeafValues(rows: trainingBins!, to: &scores[k], workers: workers)
                     }
-                    if let validBins { grown.addLeafValues(rows: validBins, to: &validScores[k]) }
+                    if let validBins { grown.addLeafValues(rows: validBins, to: &validScores[k], workers: workers) }
                 }
                 trees.append(round.map { $0.tree.nodeCount == 0 ? DecisionTree(leafValue: 0, cover: $0.tree.leafCover[0]) : $0.tree })
                 guard let validation else {
                     progress?(iteration, nil)
                     continue
                 }
-                let loss = objective.loss(scores: validScores, labels: validation.labels)
+                let loss = objective.loss(scores: validScores, labels: validation.labels, workers: workers)
                 losses.append(loss)
                 progress?(iteration, loss)
                 if loss < best.loss { best = (iteration, loss) }

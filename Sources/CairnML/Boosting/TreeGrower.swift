@@ -211,32 +211,4 @@ struct TreeGrower: Sendable {
         tree.gain.append(split.gain)
         tree.nodeCover.append(cover)
     }
-
-    /// Stable-partitions `order[begin..<begin+count]` so rows whose bin of `feature` goes left by `route` come first;
-    /// returns how many go left. `scratch` (at least `count` long) holds the right rows meanwhile.
-    private func partition(
-        _ order: inout [Int32], _ begin: Int, _ count: Int, feature: Int, route: [UInt8], scratch: inout [Int32]
-    ) -> Int {
-        var left = begin
-        var right = 0
-        data.bins[feature].withUnsafeBufferPointer { bins in
-            route.withUnsafeBufferPointer { goesLeft in
-                order.withUnsafeMutableBufferPointer { order in
-                    scratch.withUnsafeMutableBufferPointer { scratch in
-                        // Each row is written to both sides and kept by the one it goes to: no branch to mispredict.
-                        for i in begin..<(begin &+ count) {
-                            let row = order[i]
-                            let isLeft = Int(goesLeft[Int(bins[Int(row)])])
-                            order[left] = row
-                            scratch[right] = row
-                            left &+= isLeft
-                            right &+= 1 &- isLeft
-                        }
-                        for k in 0..<right { order[left &+ k] = scratch[k] }
-                    }
-                }
-            }
-        }
-        return left - begin
-    }
 }

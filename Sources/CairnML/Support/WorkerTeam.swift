@@ -29,16 +29,22 @@ final class WorkerTeam: @unchecked Sendable {
     private let sleepers = Atomic<Int>(0)
     private let wakeUp = DispatchSemaphore(value: 0)
 
-    /// How many times an idle helper checks for a job before it sleeps: some tens of microseconds, longer than the
-    /// serial steps between the jobs of a tree.
-    private static let spins = 100_000
+    /// How long an idle helper checks for a job before it sleeps, in nanoseconds: longer than the serial steps
+    /// between the jobs of a fit. It yields its core between checks, so a thread of the team that shares the core
+    /// (other processes holding the other) is not slowed down by the wait.
+    private static let idleNanoseconds: UInt64 = 500_000
 
-    private init() {}
+    /// The caller and the helpers.
+    private let threads: Int
+
+    private init(threads: Int) {
+        self.threads = threads
+    }
 
     /// Calls `body` with a team of `helpers` threads besides the caller (by default one fewer than the cores) and
     /// ends the threads when it returns.
     static func with<R>(helpers: Int = ProcessInfo.processInfo.activeProcessorCount - 1, _ body: (WorkerTeam) throws -> R) rethrows -> R {
-        let team = WorkerTeam()
+        let team = WorkerTeam(threads: max(0, helpers) + 1)
         let ended = DispatchGroup()
         for _ in 0..<max(0, helpers) {
             ended.enter()
@@ -79,6 +85,19 @@ final class WorkerTeam: @unchecked Sendable {
         busy.store(false, ordering: .releasing)
     }
 
+    /// Consecutive ranges that cover `0..<count`: one per thread of the team, or a single one when `count` is under
+    /// `minimum` (too little work to share).
+    func ranges(_ count: Int, minimum: Int) -> [Range<Int>] {
+        let parts = count < minimum ? 1 : threads
+        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+    }
+
+    /// `body(range)` for each of ``ranges(_:minimum:)``, concurrently.
+    func forEachRange(_ count: Int, minimum: Int = 4096, _ body: @escaping @Sendable (Range<Int>) -> Void) {
+        let parts = ranges(count, minimum: minimum)
+        forEach(parts.count) { body(parts[$0]) }
+    }
+
     /// `body(i)` for every `i` in `0..<count`, computed by the team, in index order.
     func map<T>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
         [T](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -105,17 +124,17 @@ final class WorkerTeam: @unchecked Sendable {
     private func help() {
         var seen = 0
         while true {
-            var spins = 0
+            var idleSince = DispatchTime.now().uptimeNanoseconds
             while generation.load(ordering: .acquiring) == seen, !stopping.load(ordering: .relaxed) {
-                spins += 1
-                guard spins > Self.spins else { continue }
+                sched_yield()
+                guard DispatchTime.now().uptimeNanoseconds - idleSince > Self.idleNanoseconds else { continue }
                 // A job published after this check signals: the wait ends at once. One published between the
                 // increment and the check signals needlessly: the next sleep ends early, which is harmless.
                 sleepers.add(1, ordering: .sequentiallyConsistent)
                 if generation.load(ordering: .sequentiallyConsistent) == seen, !stopping.load(ordering: .sequentiallyConsistent) {
                     wakeUp.wait()
                 }
-                spins = 0
+                idleSince = DispatchTime.now().uptimeNanoseconds
             }
             if stopping.load(ordering: .relaxed) { return }
             seen = generation.load(ordering: .acquiring)
