@@ -4,7 +4,7 @@ import Synchronization
 /// A fork-join team for one computation: the calling thread and helper threads that live until
 /// ``with(helpers:_:)`` returns, so that work of a few microseconds can be shared without waking threads for it.
 ///
-/// Between jobs the helpers spin for a while, then sleep. A job's caller never waits for a helper to wake: it takes
+/// Between jobs the helpers keep checking for one for half a millisecond, then sleep. A job's caller never waits for a helper to wake: it takes
 /// the tasks no helper has taken itself, and waits only for the tasks helpers have started. A job submitted while
 /// another runs (from one of its tasks, or from another thread) or after the team has ended runs on its caller alone.
 final class WorkerTeam: @unchecked Sendable {
