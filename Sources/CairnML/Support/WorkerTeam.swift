@@ -34,6 +34,9 @@ final class WorkerTeam: @unchecked Sendable {
     /// (other processes holding the other) is not slowed down by the wait.
     private static let idleNanoseconds: UInt64 = 500_000
 
+    /// How long a job's caller waits for the helpers' tasks before it yields its core, in nanoseconds.
+    private static let taskNanoseconds: UInt64 = 200_000
+
     /// The caller and the helpers.
     private let threads: Int
 
@@ -75,11 +78,11 @@ final class WorkerTeam: @unchecked Sendable {
         generation.add(1, ordering: .sequentiallyConsistent)
         for _ in 0..<sleepers.exchange(0, ordering: .sequentiallyConsistent) { wakeUp.signal() }
         work()
-        var waits = 0
+        // Tasks take microseconds: yielding the core at once could hand it to another process for milliseconds.
+        // Only a helper that seems preempted mid-task (other processes on the cores) is given the core back.
+        let waitSince = DispatchTime.now().uptimeNanoseconds
         while pending.load(ordering: .acquiring) > 0 {
-            // A helper preempted mid-task (other processes on the cores) gets the core back sooner.
-            waits += 1
-            if waits > 1_000 { sched_yield() }
+            if DispatchTime.now().uptimeNanoseconds - waitSince > Self.taskNanoseconds { sched_yield() }
         }
         job.withLock { $0.body = nil }
         busy.store(false, ordering: .releasing)
