@@ -69,13 +69,23 @@ struct BoostingObjective: Sendable {
             }
             return ([g], [h])
         case .multiclass:
-            let probabilities = OutputLink.apply(.multiclass, to: scores)
-            let factor = Double(classCount) / Double(classCount - 1)
-            let g = probabilities.enumerated().map { k, p in
-                zip(p, labels).map { $0 - (Int($1) == k ? 1 : 0) }
-            }
-            let h = probabilities.map { p in p.map { max(factor * $0 * (1 - $0), 1e-16) } }
+            let p = Self.probabilities(scores, workers)
+            let (n, factor) = (labels.count, Double(classCount) / Double(classCount - 1))
+            let g = workers.map(classCount) { k in (0..<n).map { row in p[k * n + row] - (Int(labels[row]) == k ? 1 : 0) } }
+            let h = workers.map(classCount) { k in (0..<n).map { row in max(factor * p[k * n + row] * (1 - p[k * n + row]), 1e-16) } }
             return (g, h)
+        }
+    }
+
+    /// The softmax probabilities of every row, class `k`'s of row `r` at `k * rowCount + r`, the rows shared by
+    /// `workers`.
+    private static func probabilities(_ scores: [[Double]], _ workers: WorkerTeam) -> [Double] {
+        let rowCount = scores[0].count
+        return [Double](unsafeUninitializedCapacity: scores.count * rowCount) { buffer, initialized in
+            // Each range writes its own rows.
+            let target = SharedBuffer(base: buffer.baseAddress!)
+            workers.forEachRange(rowCount) { rows in OutputLink.softmax(scores, rows: rows, into: target.base) }
+            initialized = scores.count * rowCount
         }
     }
 
@@ -101,7 +111,7 @@ struct BoostingObjective: Sendable {
     func loss(scores: [[Double]], labels: [Double], workers: WorkerTeam) -> Double {
         let eps = Double.ulpOfOne
         // The multiclass probabilities need every class's scores; the others are computed row by row.
-        let probabilities = task == .multiclass ? OutputLink.apply(task, to: scores) : []
+        let probabilities = task == .multiclass ? Self.probabilities(scores, workers) : []
         let (task, regression, alpha) = (task, regression, alpha)
         let losses = Self.rowwise(labels.count, workers) { row in
             let y = labels[row]
@@ -116,7 +126,7 @@ struct BoostingObjective: Sendable {
             case .binary:
                 let p = min(max(OutputLink.sigmoid(scores[0][row]), eps), 1 - eps)
                 return -(y == 1 ? log(p) : log(1 - p))
-            case .multiclass: return -log(min(max(probabilities[Int(y)][row], eps), 1 - eps))
+            case .multiclass: return -log(min(max(probabilities[Int(y) * labels.count + row], eps), 1 - eps))
             }
         }
         // Adding a row's negated log loss is subtracting it: the same sum as a single pass.
