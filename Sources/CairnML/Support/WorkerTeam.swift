@@ -4,22 +4,24 @@ import Synchronization
 /// A fork-join team for one computation: the calling thread and helper threads that live until
 /// ``with(helpers:_:)`` returns, so that work of a few microseconds can be shared without waking threads for it.
 ///
-/// Between jobs the helpers keep checking for one for half a millisecond, then sleep. A job's caller never waits for a helper to wake: it takes
-/// the tasks no helper has taken itself, and waits only for the tasks helpers have started. A job submitted while
-/// another runs (from one of its tasks, or from another thread) or after the team has ended runs on its caller alone.
+/// Between jobs the helpers keep checking for one for half a millisecond, then sleep. A job's caller never waits for
+/// a helper to wake: it takes the tasks no helper has taken itself, and waits only for the tasks helpers have started.
+/// A job submitted while another runs (from one of its tasks, or from another thread) or after the team has ended
+/// runs on its caller alone.
 final class WorkerTeam: @unchecked Sendable {
     // `@unchecked Sendable`: every stored property is an atomic, a mutex, a semaphore or immutable.
 
-    /// The job being shared: `body(i)` for the tasks `i` in `next..<count` not yet taken.
+    /// The job being shared, `body(i)` for `i` in `0..<count`, and its number; a helper reads it once per job.
     private struct Job {
+        var generation = 0
         var body: (@Sendable (Int) -> Void)?
-        var next = 0
         var count = 0
     }
 
     private let job = Mutex(Job())
-    /// Bumped when a job is published: what spinning helpers watch.
-    private let generation = Atomic<Int>(0)
+    /// The current job's number (high 32 bits) and its next task not yet taken (low 32 bits): tasks are taken by
+    /// compare-and-swap without a lock, and never from a job other than the one the taker read.
+    private let cursor = Atomic<Int>(0)
     /// Tasks of the current job taken but not finished, or not yet taken.
     private let pending = Atomic<Int>(0)
     /// Whether a job is running (or the team has ended).
@@ -73,11 +75,14 @@ final class WorkerTeam: @unchecked Sendable {
             for i in 0..<count { body(i) }
             return
         }
+        // Only the busy flag's holder publishes: the number is not raced.
+        let generation = (cursor.load(ordering: .relaxed) >> 32) + 1
         pending.store(count, ordering: .relaxed)
-        job.withLock { $0 = Job(body: body, next: 0, count: count) }
-        generation.add(1, ordering: .sequentiallyConsistent)
+        // The number first: a helper that reads the job before it is replaced sees an older number and reads it again.
+        cursor.store(generation << 32, ordering: .sequentiallyConsistent)
+        job.withLock { $0 = Job(generation: generation, body: body, count: count) }
         for _ in 0..<sleepers.exchange(0, ordering: .sequentiallyConsistent) { wakeUp.signal() }
-        work()
+        work(generation, body, count)
         // Tasks take microseconds: yielding the core at once could hand it to another process for milliseconds.
         // Only a helper that seems preempted mid-task (other processes on the cores) is given the core back.
         let waitSince = DispatchTime.now().uptimeNanoseconds
@@ -111,15 +116,18 @@ final class WorkerTeam: @unchecked Sendable {
         }
     }
 
-    /// Runs the current job's tasks until none is left to take.
-    private func work() {
-        while let taken = job.withLock({ job -> (body: @Sendable (Int) -> Void, task: Int)? in
-            guard let body = job.body, job.next < job.count else { return nil }
-            job.next += 1
-            return (body, job.next - 1)
-        }) {
-            taken.body(taken.task)
-            pending.subtract(1, ordering: .releasing)
+    /// Runs tasks of job `generation` until none is left to take (or another job has replaced it).
+    private func work(_ generation: Int, _ body: @Sendable (Int) -> Void, _ count: Int) {
+        var current = cursor.load(ordering: .relaxed)
+        while current >> 32 == generation, current & 0xFFFF_FFFF < count {
+            let (taken, found) = cursor.compareExchange(expected: current, desired: current + 1, ordering: .relaxed)
+            if taken {
+                body(current & 0xFFFF_FFFF)
+                pending.subtract(1, ordering: .releasing)
+                current = cursor.load(ordering: .relaxed)
+            } else {
+                current = found
+            }
         }
     }
 
@@ -128,20 +136,22 @@ final class WorkerTeam: @unchecked Sendable {
         var seen = 0
         while true {
             var idleSince = DispatchTime.now().uptimeNanoseconds
-            while generation.load(ordering: .acquiring) == seen, !stopping.load(ordering: .relaxed) {
+            while cursor.load(ordering: .relaxed) >> 32 == seen, !stopping.load(ordering: .relaxed) {
                 sched_yield()
                 guard DispatchTime.now().uptimeNanoseconds - idleSince > Self.idleNanoseconds else { continue }
                 // A job published after this check signals: the wait ends at once. One published between the
                 // increment and the check signals needlessly: the next sleep ends early, which is harmless.
                 sleepers.add(1, ordering: .sequentiallyConsistent)
-                if generation.load(ordering: .sequentiallyConsistent) == seen, !stopping.load(ordering: .sequentiallyConsistent) {
+                if cursor.load(ordering: .sequentiallyConsistent) >> 32 == seen, !stopping.load(ordering: .sequentiallyConsistent) {
                     wakeUp.wait()
                 }
                 idleSince = DispatchTime.now().uptimeNanoseconds
             }
             if stopping.load(ordering: .relaxed) { return }
-            seen = generation.load(ordering: .acquiring)
-            work()
+            // The lock orders the caller's writes before the job's tasks read them.
+            let current = job.withLock { $0 }
+            seen = current.generation
+            if let body = current.body { work(current.generation, body, current.count) }
         }
     }
 }
