@@ -34,34 +34,70 @@ struct BoostingObjective: Sendable {
         }
     }
 
-    /// The gradient and hessian of the loss at each row's raw scores, per output.
-    func gradients(scores: [[Double]], labels: [Double]) -> (gradients: [[Double]], hessians: [[Double]]) {
+    /// The gradient and hessian of the loss at each row's raw scores, per output; rows are shared by `workers`.
+    func gradients(scores: [[Double]], labels: [Double], workers: WorkerTeam) -> (gradients: [[Double]], hessians: [[Double]]) {
         switch task {
         case .regression:
             let ones = [[Double](repeating: 1, count: labels.count)]
-            switch regression {
-            case .l2: return ([zip(scores[0], labels).map { $0 - $1 }], ones)
-            case .l1: return ([zip(scores[0], labels).map { $0 == $1 ? 0 : ($0 > $1 ? 1 : -1) }], ones)
-            case .huber: return ([zip(scores[0], labels).map { min(max($0 - $1, -alpha), alpha) }], ones)
+            let (regression, alpha, scores) = (regression, alpha, scores[0])
+            let g = Self.rowwise(labels.count, workers) { row in
+                let d = scores[row] - labels[row]
+                switch regression {
+                case .l2: return d
+                case .l1: return scores[row] == labels[row] ? 0 : (scores[row] > labels[row] ? 1 : -1)
+                case .huber: return min(max(d, -alpha), alpha)
+                }
             }
+            return ([g], ones)
         case .binary:
             // One pass, no intermediate probabilities.
             var g = [Double](repeating: 0, count: labels.count)
             var h = g
-            for (row, score) in scores[0].enumerated() {
-                let p = OutputLink.sigmoid(score)
-                g[row] = p - labels[row]
-                h[row] = max(p * (1 - p), 1e-16)
+            let scores = scores[0]
+            g.withUnsafeMutableBufferPointer { g in
+                h.withUnsafeMutableBufferPointer { h in
+                    // Each range writes its own rows.
+                    let (gradient, hessian) = (SharedBuffer(base: g.baseAddress!), SharedBuffer(base: h.baseAddress!))
+                    workers.forEachRange(labels.count) { rows in
+                        for row in rows {
+                            let p = OutputLink.sigmoid(scores[row])
+                            gradient.base[row] = p - labels[row]
+                            hessian.base[row] = max(p * (1 - p), 1e-16)
+                        }
+                    }
+                }
             }
             return ([g], [h])
         case .multiclass:
-            let probabilities = OutputLink.apply(.multiclass, to: scores)
-            let factor = Double(classCount) / Double(classCount - 1)
-            let g = probabilities.enumerated().map { k, p in
-                zip(p, labels).map { $0 - (Int($1) == k ? 1 : 0) }
-            }
-            let h = probabilities.map { p in p.map { max(factor * $0 * (1 - $0), 1e-16) } }
+            let p = Self.probabilities(scores, workers)
+            let (n, factor) = (labels.count, Double(classCount) / Double(classCount - 1))
+            let g = workers.map(classCount) { k in (0..<n).map { row in p[k * n + row] - (Int(labels[row]) == k ? 1 : 0) } }
+            let h = workers.map(classCount) { k in (0..<n).map { row in max(factor * p[k * n + row] * (1 - p[k * n + row]), 1e-16) } }
             return (g, h)
+        }
+    }
+
+    /// The softmax probabilities of every row, class `k`'s of row `r` at `k * rowCount + r`, the rows shared by
+    /// `workers`.
+    private static func probabilities(_ scores: [[Double]], _ workers: WorkerTeam) -> [Double] {
+        let rowCount = scores[0].count
+        return [Double](unsafeUninitializedCapacity: scores.count * rowCount) { buffer, initialized in
+            // Each range writes its own rows.
+            let target = SharedBuffer(base: buffer.baseAddress!)
+            workers.forEachRange(rowCount) { rows in OutputLink.softmax(scores, rows: rows, into: target.base) }
+            initialized = scores.count * rowCount
+        }
+    }
+
+    /// `value(row)` for every row of `0..<count`, the rows shared by `workers`.
+    private static func rowwise(_ count: Int, _ workers: WorkerTeam, _ value: @escaping @Sendable (Int) -> Double) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each range initializes its own rows.
+            let slots = SharedBuffer(base: buffer.baseAddress!)
+            workers.forEachRange(count) { rows in
+                for row in rows { (slots.base + row).initialize(to: value(row)) }
+            }
+            initialized = count
         }
     }
 
@@ -71,26 +107,31 @@ struct BoostingObjective: Sendable {
     }
 
     /// The mean loss at raw scores: log loss for classification; for regression the loss minimized (squared error,
-    /// absolute error or Huber loss).
-    func loss(scores: [[Double]], labels: [Double]) -> Double {
+    /// absolute error or Huber loss). The rows' losses are computed by `workers` and added in row order.
+    func loss(scores: [[Double]], labels: [Double], workers: WorkerTeam) -> Double {
         let eps = Double.ulpOfOne
-        let predictions = OutputLink.apply(task, to: scores)
-        var total = 0.0
-        for (row, y) in labels.enumerated() {
+        // The multiclass probabilities need every class's scores; the others are computed row by row.
+        let probabilities = task == .multiclass ? Self.probabilities(scores, workers) : []
+        let (task, regression, alpha) = (task, regression, alpha)
+        let losses = Self.rowwise(labels.count, workers) { row in
+            let y = labels[row]
             switch task {
             case .regression:
-                let d = abs(predictions[0][row] - y)
+                let d = abs(scores[0][row] - y)
                 switch regression {
-                case .l2: total += d * d
-                case .l1: total += d
-                case .huber: total += d <= alpha ? d * d / 2 : alpha * (d - alpha / 2)
+                case .l2: return d * d
+                case .l1: return d
+                case .huber: return d <= alpha ? d * d / 2 : alpha * (d - alpha / 2)
                 }
             case .binary:
-                let p = min(max(predictions[0][row], eps), 1 - eps)
-                total -= y == 1 ? log(p) : log(1 - p)
-            case .multiclass: total -= log(min(max(predictions[Int(y)][row], eps), 1 - eps))
+                let p = min(max(OutputLink.sigmoid(scores[0][row]), eps), 1 - eps)
+                return -(y == 1 ? log(p) : log(1 - p))
+            case .multiclass: return -log(min(max(probabilities[Int(y) * labels.count + row], eps), 1 - eps))
             }
         }
+        // Adding a row's negated log loss is subtracting it: the same sum as a single pass.
+        var total = 0.0
+        for loss in losses { total += loss }
         return total / Double(labels.count)
     }
 }

@@ -10,56 +10,83 @@ struct Histogram: Sendable {
         return GradientStats(gradient: values[k], hessian: values[k + 1], count: values[k + 2])
     }
 
-    /// Leaves of fewer rows are summed on one thread: waking a second one costs more than it saves.
+    /// Without a ``WorkerTeam``, leaves of fewer rows are summed on one thread: waking a second one costs more than
+    /// it saves.
     static let concurrentRows = 2048
 
     /// Leaves of at least this many rows sum their sparse features in two halves, one per core.
     static let splitSparseRows = 4096
 
-    /// Sums the gradients of `rows` into bins, concurrently: one task per dense feature of `features`, and one or
-    /// two over the rows for the sparse features, whose default bins are then the leaf's totals minus their other
-    /// bins. A row's sparse entries are stored together, so every sparse feature is summed, `features` or not; the
-    /// bins of a feature outside `features` are not complete and must not be read.
-    init(data: BinnedData, rows: ArraySlice<Int32>, gradients: [Double], hessians: [Double], features: [Int]) {
+    /// Leaves of at least this many rows gather their gradients in two halves, one per core.
+    static let splitGatherRows = 8192
+
+    /// Sums the gradients of `rows` into bins, concurrently (on `workers`, if any): one task per dense feature of
+    /// `features`, one or two over the rows for the sparse features, whose default bins are then the leaf's totals
+    /// minus their other bins, and one for those totals. A row's sparse entries are stored together, so every sparse
+    /// feature is summed, `features` or not; the bins of a feature outside `features` are not complete and must not
+    /// be read.
+    init(
+        data: BinnedData, rows: ArraySlice<Int32>, gradients: [Double], hessians: [Double], features: [Int],
+        workers: WorkerTeam? = nil
+    ) {
         let n = rows.count
         let rowArray = Array(rows)
         // The rows' gradient and hessian pairs in row order, so every pass over the rows reads them sequentially.
-        var total = GradientStats(gradient: 0, hessian: 0, count: Double(n))
         let pairs = [Double](unsafeUninitializedCapacity: 2 * n) { buffer, initialized in
-            for (k, row) in rowArray.enumerated() {
-                let g = gradients[Int(row)]
-                let h = hessians[Int(row)]
-                buffer[2 * k] = g
-                buffer[2 * k + 1] = h
-                total.gradient += g
-                total.hessian += h
+            let target = SharedBuffer(base: buffer.baseAddress!)
+            let gather = { @Sendable (range: Range<Int>) in
+                for k in range {
+                    let row = Int(rowArray[k])
+                    target.base[2 &* k] = gradients[row]
+                    target.base[2 &* k &+ 1] = hessians[row]
+                }
+            }
+            if let workers, n >= Self.splitGatherRows {
+                workers.forEach(2) { half in gather(half == 0 ? 0..<(n / 2) : (n / 2)..<n) }
+            } else {
+                gather(0..<n)
             }
             initialized = 2 * n
         }
         let dense = features.filter { !data.isSparse[$0] }
         let sparse = features.filter { data.isSparse[$0] }
         let halves = sparse.isEmpty ? 0 : (n >= Self.splitSparseRows ? 2 : 1)
+        // Tasks, the longest first: the sparse halves, the leaf's totals (needed by sparse features only), the
+        // dense features.
+        let totalTasks = halves > 0 ? 1 : 0
+        let taskCount = halves + totalTasks + dense.count
         var values = [Double](repeating: 0, count: data.totalBins * 3)
         var spill = [Double](repeating: 0, count: halves > 1 ? data.totalBins * 3 : 1)
+        var total = GradientStats(gradient: 0, hessian: 0, count: Double(n))
         values.withUnsafeMutableBufferPointer { valuesBuffer in
             spill.withUnsafeMutableBufferPointer { spillBuffer in
                 pairs.withUnsafeBufferPointer { pairBuffer in
                     rowArray.withUnsafeBufferPointer { rowBuffer in
-                        // Each task writes its own bins: a dense feature's range, or (the second half) the spill.
-                        let target = SharedBuffer(base: valuesBuffer.baseAddress!)
-                        let spillTarget = SharedBuffer(base: spillBuffer.baseAddress!)
-                        let source = Rows(rows: rowBuffer.baseAddress!, pairs: pairBuffer.baseAddress!)
-                        Parallel.forEach(dense.count + halves, concurrently: n >= Self.concurrentRows) { task in
-                            if task < dense.count {
-                                let f = dense[task]
-                                data.bins[f].withUnsafeBufferPointer { column in
-                                    source.sumColumn(
-                                        column.baseAddress!, n, binCount: data.mappers[f].binCount, into: target.base + data.offsets[f] * 3)
+                        withUnsafeMutablePointer(to: &total) { totalPointer in
+                            // Each task writes its own bins: a dense feature's range, or (the second half) the spill.
+                            let target = SharedBuffer(base: valuesBuffer.baseAddress!)
+                            let spillTarget = SharedBuffer(base: spillBuffer.baseAddress!)
+                            let totalTarget = SharedBuffer(base: totalPointer)
+                            let source = Rows(rows: rowBuffer.baseAddress!, pairs: pairBuffer.baseAddress!)
+                            let task = { @Sendable (task: Int) in
+                                if task < halves {
+                                    let range = halves == 1 ? 0..<n : (task == 0 ? 0..<(n / 2) : (n / 2)..<n)
+                                    source.sumSparse(data.sparse, range, into: task == 0 ? target.base : spillTarget.base)
+                                } else if task < halves + totalTasks {
+                                    source.sumPairs(n, into: totalTarget.base)
+                                } else {
+                                    let f = dense[task - halves - totalTasks]
+                                    data.bins[f].withUnsafeBufferPointer { column in
+                                        source.sumColumn(
+                                            column.baseAddress!, n, binCount: data.mappers[f].binCount,
+                                            into: target.base + data.offsets[f] * 3)
+                                    }
                                 }
+                            }
+                            if let workers {
+                                workers.forEach(taskCount, task)
                             } else {
-                                let half = task - dense.count
-                                let range = halves == 1 ? 0..<n : (half == 0 ? 0..<(n / 2) : (n / 2)..<n)
-                                source.sumSparse(data.sparse, range, into: half == 0 ? target.base : spillTarget.base)
+                                Parallel.forEach(taskCount, concurrently: n >= Self.concurrentRows, task)
                             }
                         }
                     }
@@ -124,6 +151,16 @@ private struct Rows: @unchecked Sendable {
             }
             for i in odd.indices { base[i] += odd[i] }
         }
+    }
+
+    /// Adds the first `count` rows' gradients and hessians, in row order, to `total`'s.
+    func sumPairs(_ count: Int, into total: UnsafeMutablePointer<GradientStats>) {
+        var (gradient, hessian) = (total.pointee.gradient, total.pointee.hessian)
+        for k in 0..<count {
+            gradient += pairs[2 &* k]
+            hessian += pairs[2 &* k &+ 1]
+        }
+        (total.pointee.gradient, total.pointee.hessian) = (gradient, hessian)
     }
 
     /// Adds rows `range` into the flat triples at `base`, by their stored sparse bins.

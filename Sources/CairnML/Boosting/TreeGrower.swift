@@ -16,6 +16,9 @@ struct TreeGrower: Sendable {
     let data: BinnedData
     let parameters: GradientBoostingParameters
     var sampling = SplitSampling.none
+    /// The team that shares each leaf's histogram and split scans; without one, only large leaves' histograms and
+    /// scans of many bins are concurrent.
+    var workers: WorkerTeam?
 
     private var regularization: LeafRegularization {
         LeafRegularization(l1: parameters.lambdaL1, l2: parameters.lambdaL2, maxOutput: parameters.maxDeltaStep ?? 0)
@@ -52,7 +55,7 @@ struct TreeGrower: Sendable {
         var tree = DecisionTree(leafValue: 0, cover: rootStats.count)
         var leaves = [Leaf(begin: 0, count: rows.count, stats: rootStats, depth: 0, histogram: nil, parent: nil)]
         if mayBeSplit(leaves[0]) { leaves[0].histogram = denseHistogram(order[...], gradients, hessians, features) }
-        leaves[0].best = bestSplit(leaves[0], order, gradients, hessians, features, &random)
+        leaves[0].best = bestSplits([leaves[0]], order, gradients, hessians, features, &random)[0]
         // Leaves that may still be split. When the leaf count is bounded, the one whose split gains most goes
         // first; when it is not, every such leaf is split in the end, so the most recent goes first and few
         // histograms are alive at once.
@@ -91,13 +94,14 @@ struct TreeGrower: Sendable {
                 let small = smallerIsLeft ? left : right
                 let smallHistogram = Histogram(
                     data: data, rows: order[small.begin..<(small.begin + small.count)], gradients: gradients,
-                    hessians: hessians, features: features)
+                    hessians: hessians, features: features, workers: workers)
                 largeHistogram.subtract(smallHistogram)
                 left.histogram = smallerIsLeft ? smallHistogram : largeHistogram
                 right.histogram = smallerIsLeft ? largeHistogram : smallHistogram
             }
-            left.best = bestSplit(left, order, gradients, hessians, features, &random)
-            right.best = bestSplit(right, order, gradients, hessians, features, &random)
+            let bests = bestSplits([left, right], order, gradients, hessians, features, &random)
+            left.best = bests[0]
+            right.best = bests[1]
             left.extraL2 = split.extraL2
             right.extraL2 = split.extraL2
             // Only a leaf that may be split again needs its histogram.
@@ -116,8 +120,8 @@ struct TreeGrower: Sendable {
         return GrownTree(tree: tree, order: order, leafRanges: leaves.map { $0.begin..<($0.begin + $0.count) }, routes: routes)
     }
 
-    /// A leaf's split scans run concurrently when the histograms have at least this many bins: a scan costs a few
-    /// nanoseconds a bin, so fewer cost less than waking a second thread.
+    /// Without a ``WorkerTeam``, split scans run concurrently when the histograms have at least this many bins: a scan
+    /// costs a few nanoseconds a bin, so fewer cost less than waking a second thread.
     static let concurrentScanBins = 16_384
 
     /// Leaves of at most this many rows sum their gradients per bin from the rows rather than a dense histogram.
@@ -128,7 +132,8 @@ struct TreeGrower: Sendable {
         _ rows: ArraySlice<Int32>, _ gradients: [Double], _ hessians: [Double], _ features: [Int]
     ) -> Histogram? {
         rows.count > Self.sparseLeafRows
-            ? Histogram(data: data, rows: rows, gradients: gradients, hessians: hessians, features: features) : nil
+            ? Histogram(data: data, rows: rows, gradients: gradients, hessians: hessians, features: features, workers: workers)
+            : nil
     }
 
     /// Whether a split of `leaf` could meet the depth, row and hessian constraints. Both children need
@@ -140,10 +145,38 @@ struct TreeGrower: Sendable {
         return leaf.count >= 2 * parameters.minDataInLeaf && leaf.stats.hessian >= parameters.minSumHessianInLeaf / 2
     }
 
-    private func bestSplit(
+    /// The best split of each of `leaves`, `nil` for a leaf that cannot or need not be split. The scans of all the
+    /// leaves' features are one job for the workers.
+    private func bestSplits(
+        _ leaves: [Leaf], _ order: [Int32], _ gradients: [Double], _ hessians: [Double], _ allowed: [Int],
+        _ random: inout SeededGenerator
+    ) -> [SplitCandidate?] {
+        // Drawn leaf by leaf, in order, before any scan: the draws do not depend on the scheduling.
+        let scans = leaves.map { splitScan($0, order, gradients, hessians, allowed, &random) }
+        let starts = scans.reduce(into: [0]) { starts, scan in starts.append(starts.last! + (scan?.features.count ?? 0)) }
+        let run = { @Sendable (task: Int) -> SplitCandidate? in
+            let leaf = starts.lastIndex { $0 <= task }!
+            return scans[leaf]!.candidate(task - starts[leaf])
+        }
+        let candidates =
+            if let workers {
+                workers.map(starts.last!, run)
+            } else if leaves.contains(where: { $0.histogram != nil }) && data.totalBins >= Self.concurrentScanBins {
+                Parallel.map(starts.last!, run)
+            } else {
+                (0..<starts.last!).map(run)
+            }
+        return leaves.indices.map { leaf in
+            candidates[starts[leaf]..<starts[leaf + 1]].compactMap { $0 }.max { ($0.gain, -$0.feature) < ($1.gain, -$1.feature) }
+        }
+    }
+
+    /// The features a split of `leaf` chooses among and the best split on the `i`th of them, or `nil` when the leaf
+    /// cannot be split.
+    private func splitScan(
         _ leaf: Leaf, _ order: [Int32], _ gradients: [Double], _ hessians: [Double], _ allowed: [Int],
         _ random: inout SeededGenerator
-    ) -> SplitCandidate? {
+    ) -> (features: [Int], candidate: @Sendable (Int) -> SplitCandidate?)? {
         guard mayBeSplit(leaf) else { return nil }
         let features =
             sampling.featuresPerSplit.map { count in
@@ -155,7 +188,7 @@ struct TreeGrower: Sendable {
         let stats = leaf.stats
         let thresholdSeed = sampling.randomThresholds ? random.next() : nil
         let rows = order[leaf.begin..<(leaf.begin + leaf.count)]
-        let candidate = { @Sendable (i: Int) -> SplitCandidate? in
+        return (features, { @Sendable (i: Int) -> SplitCandidate? in
             let f = features[i]
             let mapper = data.mappers[f]
             let totals =
@@ -163,11 +196,7 @@ struct TreeGrower: Sendable {
                 ?? BinTotals(rows: rows, bins: data.bins[f], missingBin: mapper.missingBin, gradients: gradients, hessians: hessians)
             var thresholdRandom = thresholdSeed.map { SeededGenerator(seed: $0 &+ UInt64(f)) }
             return finder.best(feature: f, mapper: mapper, totals: totals, total: stats, randomThreshold: &thresholdRandom)
-        }
-        let candidates =
-            histogram != nil && data.totalBins >= Self.concurrentScanBins
-            ? Parallel.map(features.count, candidate) : features.indices.map(candidate)
-        return candidates.compactMap { $0 }.max { ($0.gain, -$0.feature) < ($1.gain, -$1.feature) }
+        })
     }
 
     /// Records `split` as a new internal node whose children are the two given leaves, in raw feature values.
@@ -181,33 +210,5 @@ struct TreeGrower: Sendable {
         tree.rightChild.append(~rightLeaf)
         tree.gain.append(split.gain)
         tree.nodeCover.append(cover)
-    }
-
-    /// Stable-partitions `order[begin..<begin+count]` so rows whose bin of `feature` goes left by `route` come first;
-    /// returns how many go left. `scratch` (at least `count` long) holds the right rows meanwhile.
-    private func partition(
-        _ order: inout [Int32], _ begin: Int, _ count: Int, feature: Int, route: [UInt8], scratch: inout [Int32]
-    ) -> Int {
-        var left = begin
-        var right = 0
-        data.bins[feature].withUnsafeBufferPointer { bins in
-            route.withUnsafeBufferPointer { goesLeft in
-                order.withUnsafeMutableBufferPointer { order in
-                    scratch.withUnsafeMutableBufferPointer { scratch in
-                        // Each row is written to both sides and kept by the one it goes to: no branch to mispredict.
-                        for i in begin..<(begin &+ count) {
-                            let row = order[i]
-                            let isLeft = Int(goesLeft[Int(bins[Int(row)])])
-                            order[left] = row
-                            scratch[right] = row
-                            left &+= isLeft
-                            right &+= 1 &- isLeft
-                        }
-                        for k in 0..<right { order[left &+ k] = scratch[k] }
-                    }
-                }
-            }
-        }
-        return left - begin
     }
 }

@@ -14,18 +14,36 @@ public enum OutputLink {
         case .regression: return raw
         case .binary: return [raw[0].map(sigmoid)]
         case .multiclass:
-            // Class by class over all rows (no per-row arrays): each row's largest score, the exponentials of the
-            // scores minus it, and their sum in class order.
-            guard var top = raw.first else { return raw }
-            for scores in raw.dropFirst() {
-                for row in top.indices where scores[row] > top[row] { top[row] = scores[row] }
+            guard let rowCount = raw.first?.count else { return raw }
+            let flat = [Double](unsafeUninitializedCapacity: raw.count * rowCount) { buffer, initialized in
+                softmax(raw, rows: 0..<rowCount, into: buffer.baseAddress!)
+                initialized = raw.count * rowCount
             }
-            let exponentials = raw.map { scores in zip(scores, top).map { exp($0 - $1) } }
-            var sum = [Double](repeating: 0, count: top.count)
-            for values in exponentials {
-                for row in sum.indices { sum[row] += values[row] }
+            return raw.indices.map { Array(flat[($0 * rowCount)..<(($0 + 1) * rowCount)]) }
+        }
+    }
+
+    /// Writes the softmax of rows `rows` of `raw` (one array of scores per class) to `probabilities`, class `k`'s
+    /// probability of row `r` at `k * rowCount + r`. Class by class over the rows (no per-row arrays): each row's
+    /// largest score, the exponentials of the scores minus it, and their sum in class order; every row's
+    /// probabilities are the same whatever the rows computed with it.
+    static func softmax(_ raw: [[Double]], rows: Range<Int>, into probabilities: UnsafeMutablePointer<Double>) {
+        let rowCount = raw[0].count
+        var top = Array(raw[0][rows])
+        for scores in raw.dropFirst() {
+            for (i, row) in rows.enumerated() where scores[row] > top[i] { top[i] = scores[row] }
+        }
+        var sum = [Double](repeating: 0, count: rows.count)
+        for (k, scores) in raw.enumerated() {
+            let output = probabilities + k * rowCount
+            for (i, row) in rows.enumerated() {
+                output[row] = exp(scores[row] - top[i])
+                sum[i] += output[row]
             }
-            return exponentials.map { values in zip(values, sum).map { $0 / $1 } }
+        }
+        for k in raw.indices {
+            let output = probabilities + k * rowCount
+            for (i, row) in rows.enumerated() { output[row] /= sum[i] }
         }
     }
 
