@@ -24,7 +24,7 @@ public enum CairnApplication {
     ///   - servingServices: further services that answer for the hosted deployments (such as the inference
     ///     protocol over gRPC), given the same serving the HTTP routes use; they stop before the prediction log's
     ///     last flush.
-    /// - Throws: `unavailable` when a SQLite store cannot be opened, `invalidArgument` for a bad store URL or TLS file.
+    /// - Throws: `unavailable` when a SQLite store cannot be opened, `invalidArgument` for a bad store URL; NIOSSL's error when TLS cannot be set up.
     public static func build(
         configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger,
         servingServices: (ServingService) -> [any Service] = { _ in [] }

@@ -13,26 +13,26 @@ import Testing
 struct ServerTLSTests {
     @Test func aMatchingPairLoadsAndEveryBadFileIsNamed() throws {
         let files = try TestCertificates.make()
-        _ = try ServerTLS(certificateChainPath: files.serverCertificate, privateKeyPath: files.serverKey).serverConfiguration()
+        _ = try ServerTLS(certificateChainPath: files.serverCertificate, privateKeyPath: files.serverKey)
 
         let missing = files.directory.appendingPathComponent("absent.pem").path
         #expect(throws: CairnError.invalid("Cannot read the TLS certificate chain '\(missing)': no readable file there")) {
-            try ServerTLS(certificateChainPath: missing, privateKeyPath: files.serverKey).serverConfiguration()
+            try ServerTLS(certificateChainPath: missing, privateKeyPath: files.serverKey)
         }
         let garbage = files.directory.appendingPathComponent("garbage.pem")
         try Data("not a certificate".utf8).write(to: garbage)
         #expect(throws: CairnError.invalid("The TLS certificate chain '\(garbage.path)' holds no PEM certificate")) {
-            try ServerTLS(certificateChainPath: garbage.path, privateKeyPath: files.serverKey).serverConfiguration()
+            try ServerTLS(certificateChainPath: garbage.path, privateKeyPath: files.serverKey)
         }
         #expect(throws: CairnError.invalid("The TLS certificate chain '\(files.serverKey)' holds no PEM certificate")) {
-            try ServerTLS(certificateChainPath: files.serverKey, privateKeyPath: files.serverKey).serverConfiguration()
+            try ServerTLS(certificateChainPath: files.serverKey, privateKeyPath: files.serverKey)
         }
         #expect(throws: CairnError.invalid("The TLS private key '\(garbage.path)' holds no PEM private key")) {
-            try ServerTLS(certificateChainPath: files.serverCertificate, privateKeyPath: garbage.path).serverConfiguration()
+            try ServerTLS(certificateChainPath: files.serverCertificate, privateKeyPath: garbage.path)
         }
         #expect(throws: CairnError.invalid(
             "The TLS private key '\(files.unrelatedKey)' does not belong to the certificate '\(files.serverCertificate)'")) {
-            try ServerTLS(certificateChainPath: files.serverCertificate, privateKeyPath: files.unrelatedKey).serverConfiguration()
+            try ServerTLS(certificateChainPath: files.serverCertificate, privateKeyPath: files.unrelatedKey)
         }
     }
 
@@ -42,7 +42,7 @@ struct ServerTLSTests {
         var configuration = ServerConfiguration(
             port: 0, storePath: directory.appendingPathComponent("cairn.db").path,
             artifactsPath: directory.appendingPathComponent("artifacts").path)
-        configuration.tls = ServerTLS(certificateChainPath: files.serverCertificate, privateKeyPath: files.serverKey)
+        configuration.tls = try ServerTLS(certificateChainPath: files.serverCertificate, privateKeyPath: files.serverKey)
         let app = try await CairnApplication.build(configuration: configuration, metrics: TestApp.metrics, logger: Logger(label: "test"))
         try await app.test(.live) { client in
             let url = "https://127.0.0.1:\(try #require(client.port))/api/2.0/mlflow/experiments/get-by-name?experiment_name=Default"

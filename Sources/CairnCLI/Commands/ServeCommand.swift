@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
                 GRPCInferenceServer(
                     host: configuration.host, port: port, serving: ServingService(directory: FixedEndpointDirectory([endpoint])),
                     serverVersion: CairnApplication.version, maxMessageSize: configuration.maxBodySize,
-                    tls: configuration.tls.map { ($0.certificateChainPath, $0.privateKeyPath) })
+                    tls: configuration.tls?.paths)
             }
             let app = try ServingApplication.build(
                 endpoint: endpoint, configuration: configuration, metrics: registry, logger: logger, predictionLog: predictionLog,

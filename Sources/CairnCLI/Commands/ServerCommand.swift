@@ -66,7 +66,7 @@ struct ServerCommand: AsyncParsableCommand {
                 [
                     GRPCInferenceServer(
                         host: configuration.host, port: port, serving: serving, serverVersion: CairnApplication.version,
-                        maxMessageSize: configuration.maxBodySize, tls: configuration.tls.map { ($0.certificateChainPath, $0.privateKeyPath) })
+                        maxMessageSize: configuration.maxBodySize, tls: configuration.tls?.paths)
                 ]
             } ?? []
         }

@@ -20,13 +20,11 @@ struct TLSOptions: ParsableArguments {
         switch (certificate, key) {
         case (nil, nil): return nil
         case (let certificate?, let key?):
-            let tls = ServerTLS(certificateChainPath: certificate, privateKeyPath: key)
             do {
-                _ = try tls.serverConfiguration()
+                return try ServerTLS(certificateChainPath: certificate, privateKeyPath: key)
             } catch let error as CairnError {
                 throw ValidationError(error.message)
             }
-            return tls
         default: throw ValidationError("--tls-cert and --tls-key go together: give both, or neither for plain HTTP.")
         }
     }

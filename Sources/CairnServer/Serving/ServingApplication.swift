@@ -49,7 +49,7 @@ public enum ServingApplication {
     ///   - metrics: the registry `/metrics` renders; the caller bootstraps swift-metrics with it.
     ///   - predictionLog: the log the endpoint writes to, if it logs; it is flushed on graceful shutdown.
     ///   - services: more services to run beside the HTTP server, such as the gRPC inference server.
-    /// - Throws: `invalidArgument` for a TLS file that cannot be read or a key that does not match its certificate.
+    /// - Throws: NIOSSL's error when TLS cannot be set up (the files were checked when ``ServerTLS`` was made).
     public static func build(
         endpoint: StandaloneEndpoint, configuration: ServeConfiguration, metrics: PrometheusCollectorRegistry, logger: Logger,
         predictionLog: StandalonePredictionLog? = nil, services: [any Service] = []

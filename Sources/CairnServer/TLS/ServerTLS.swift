@@ -5,23 +5,20 @@ import HummingbirdTLS
 import NIOSSL
 
 /// The certificate and key a server answers HTTPS (and gRPC over TLS) with: PEM files, the certificate file holding
-/// the server's certificate first and then any intermediates.
-public struct ServerTLS: Sendable, Equatable {
+/// the server's certificate first and then any intermediates. Made only from files that work, so a bad file stops
+/// the server at start, naming it, rather than failing every handshake later.
+public struct ServerTLS: Sendable {
     /// The PEM file of the certificate chain, leaf first.
-    public var certificateChainPath: String
+    public let certificateChainPath: String
     /// The PEM file of the leaf certificate's private key (unencrypted).
-    public var privateKeyPath: String
+    public let privateKeyPath: String
+    /// The server's TLS settings from the two files.
+    let configuration: TLSConfiguration
 
-    public init(certificateChainPath: String, privateKeyPath: String) {
-        self.certificateChainPath = certificateChainPath
-        self.privateKeyPath = privateKeyPath
-    }
-
-    /// The TLS settings of a server, checked now: both files read and parsed, and the key matching the certificate,
-    /// so a bad file stops the server at start with its name rather than failing every handshake later.
+    /// Reads and checks both files: each must hold PEM content, and the key must match the certificate.
     /// - Throws: `invalidArgument` naming the file that cannot be read or holds no PEM certificate (or key), or
     ///   saying that the key does not belong to the certificate.
-    public func serverConfiguration() throws -> TLSConfiguration {
+    public init(certificateChainPath: String, privateKeyPath: String) throws {
         let chain = try Self.read(certificateChainPath, "certificate chain", holding: "certificate") {
             try NIOSSLCertificate.fromPEMFile($0)
         }
@@ -32,13 +29,18 @@ public struct ServerTLS: Sendable, Equatable {
         } catch {
             throw CairnError.invalid("The TLS private key '\(privateKeyPath)' does not belong to the certificate '\(certificateChainPath)'")
         }
-        return configuration
+        self.certificateChainPath = certificateChainPath
+        self.privateKeyPath = privateKeyPath
+        self.configuration = configuration
     }
+
+    /// The two files' paths, as the gRPC server takes them.
+    public var paths: (certificateChainPath: String, privateKeyPath: String) { (certificateChainPath, privateKeyPath) }
 
     /// Hummingbird's HTTP/1.1 server, over TLS when `tls` is given.
     static func httpServer(_ tls: ServerTLS?) throws -> HTTPServerBuilder {
         guard let tls else { return .http1() }
-        return try .tls(.http1(), tlsConfiguration: tls.serverConfiguration())
+        return try .tls(.http1(), tlsConfiguration: tls.configuration)
     }
 
     /// Parses the file at `path`, the TLS `name` of a server, which must hold a PEM `content`.
