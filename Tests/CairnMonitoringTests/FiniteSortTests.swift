@@ -29,4 +29,17 @@ struct FiniteSortTests {
         #expect(FiniteSort.sorted(integers) == integers.sorted())
         #expect(FiniteSort.sorted(negative + [.nan]) == negative.sorted())
     }
+
+    @Test func keysSharingTheirTopBitsAreOrderedByTheRestOfTheirBits() {
+        // Given values close enough to share their top 31 key bits: in runs of about 9 (steps of 1e-7 near 1), of
+        // about 95 (steps of 1e-8), and of thousands (timestamps with milliseconds), each shuffled
+        let shortRuns = (0..<30_000).map { 1 + Double(($0 * 7919) % 30_000) * 1e-7 }
+        let longRuns = (0..<30_000).map { 1 + Double(($0 * 7919) % 30_000) * 1e-8 }
+        let timestamps = (0..<30_000).map { 1_700_000_000 + Double(($0 * 104_729) % 30_000) * 0.001 }
+
+        // When they are sorted, each run is put in order on the remaining bits
+        for values in [shortRuns, longRuns, timestamps, shortRuns + longRuns + timestamps.map { -$0 }] {
+            #expect(FiniteSort.sorted(values) == values.sorted())
+        }
+    }
 }

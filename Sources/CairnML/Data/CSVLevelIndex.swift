@@ -20,6 +20,8 @@ struct CSVLevelIndex {
     private var shortKeys = [UInt64](repeating: 0, count: 64)
     private var shortCodes = [Int32](repeating: -1, count: 64)
     private var shortCount = 0
+    /// 64 minus the base-2 logarithm of the short tables' count.
+    private var shortShift: UInt64 = 64 - 6
 
     private struct Key {
         var start: Int
@@ -34,7 +36,7 @@ struct CSVLevelIndex {
         guard field.count < 8 else { return longCode(for: field) }
         let key = Self.shortKey(field)
         let mask = shortKeys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        var slot = shortSlot(key)
         while shortCodes[slot] >= 0 {
             if shortKeys[slot] == key { return shortCodes[slot] }
             slot = (slot + 1) & mask
@@ -45,6 +47,13 @@ struct CSVLevelIndex {
         shortCount += 1
         if shortCount * 2 > shortKeys.count { rehashShort() }
         return code
+    }
+
+    /// The home slot of a short key: the top bits of its product with 2⁶⁴ / φ (Fibonacci hashing), which every
+    /// byte of the key moves; the low bits would leave texts that differ in one late byte in the same slot.
+    @inline(__always)
+    private func shortSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shortShift)
     }
 
     /// Up to 7 bytes and their count in one word.
@@ -61,8 +70,9 @@ struct CSVLevelIndex {
         shortKeys = [UInt64](repeating: 0, count: keys.count * 4)
         shortCodes = [Int32](repeating: -1, count: keys.count * 4)
         let mask = shortKeys.count - 1
+        shortShift -= 2
         for (key, code) in zip(keys, codes) where code >= 0 {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            var slot = shortSlot(key)
             while shortCodes[slot] >= 0 { slot = (slot + 1) & mask }
             shortKeys[slot] = key
             shortCodes[slot] = code

@@ -1,5 +1,10 @@
 /// The finite values of a column in ascending order, by a least-significant-digit radix sort on the IEEE bit
-/// patterns (at most six 11-bit passes): linear time, which matters for million-row columns.
+/// patterns: linear time, which matters for million-row columns.
+///
+/// The keys are first sorted on their top 31 bits only (sign, exponent and 20 mantissa bits: three 11-bit passes
+/// instead of six), which leaves keys that share those bits next to each other; each such run is then sorted on
+/// the remaining bits. Real measurements rarely share 31 bits, so most runs hold one key and the last three passes
+/// are saved; a run of many keys (integers, narrow ranges) is radix-sorted on its low bits, so no input is slow.
 enum FiniteSort {
     /// Below this many values the standard library's sort is faster.
     static let radixThreshold = 4_096
@@ -16,7 +21,8 @@ enum FiniteSort {
         return [Double](unsafeUninitializedCapacity: keys.count) { result, initialized in
             result.withMemoryRebound(to: UInt64.self) { scratch in
                 keys.withUnsafeMutableBufferPointer { keys in
-                    let sorted = radixSort(keys, scratch: scratch)
+                    var (sorted, spare) = radixSort(keys, scratch: scratch, digits: highDigits)
+                    sortRuns(&sorted, spare: &spare)
                     for i in sorted.indices { scratch[i] = value(sorted[i]).bitPattern }
                 }
             }
@@ -28,24 +34,35 @@ enum FiniteSort {
     /// 65,536 places and needed a megabyte of counts per sort).
     private static let digitBits = 11
     private static let buckets = 1 << digitBits
-    private static let passes = (64 + digitBits - 1) / digitBits
+    /// The digits of the low 33 bits, then of the top 31.
+    private static let lowDigits = 0..<3
+    private static let highDigits = 3..<6
+    /// The key bits below the high digits.
+    private static let lowBits = UInt64(lowDigits.count * digitBits)
+    /// Runs of keys sharing their high digits this long or shorter are insertion-sorted.
+    private static let shortRun = 32
 
-    /// Sorts `keys` ascending, moving them between `keys` and `scratch`, and returns the buffer that holds the
-    /// result: one pass counts every digit, then each digit that does not put every key in one bucket (common for
-    /// integers, narrow ranges and the sign and exponent bits) moves the keys once.
-    private static func radixSort(_ keys: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>)
-        -> UnsafeMutableBufferPointer<UInt64>
-    {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: passes * buckets) { counts in
+    /// Sorts `keys` ascending by the digits `digits` (stable, so the order of the other bits is kept), moving them
+    /// between `keys` and `scratch` (of the same count): one pass counts every digit, then each digit that does
+    /// not put every key in one bucket (common for integers, narrow ranges and the sign and exponent bits) moves
+    /// the keys once.
+    /// - Returns: the buffer that holds the result and the other one.
+    private static func radixSort(
+        _ keys: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>, digits: Range<Int>
+    ) -> (sorted: UnsafeMutableBufferPointer<UInt64>, spare: UnsafeMutableBufferPointer<UInt64>) {
+        assert(digits.count == 3)
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * buckets) { counts in
             counts.initialize(repeating: 0)
             let mask = UInt64(buckets - 1)
+            let lowest = UInt64(digits.lowerBound * digitBits)
             for k in keys {
-                for pass in 0..<passes { counts[pass * buckets + Int((k >> UInt64(pass * digitBits)) & mask)] &+= 1 }
+                // Three digits each time (a constant count, so the loop unrolls).
+                for slot in 0..<3 { counts[slot * buckets + Int((k >> (lowest + UInt64(slot * digitBits))) & mask)] &+= 1 }
             }
             var source = keys
             var target = scratch
-            for pass in 0..<passes {
-                let count = UnsafeMutableBufferPointer(rebasing: counts[(pass * buckets)..<((pass + 1) * buckets)])
+            for (slot, digit) in digits.enumerated() {
+                let count = UnsafeMutableBufferPointer(rebasing: counts[(slot * buckets)..<((slot + 1) * buckets)])
                 if count.contains(where: { Int($0) == keys.count }) { continue }
                 var total: UInt32 = 0
                 for i in 0..<buckets {
@@ -53,7 +70,7 @@ enum FiniteSort {
                     count[i] = total
                     total &+= c
                 }
-                let shift = UInt64(pass * digitBits)
+                let shift = UInt64(digit * digitBits)
                 for k in source {
                     let digit = Int((k >> shift) & mask)
                     target[Int(count[digit])] = k
@@ -61,7 +78,38 @@ enum FiniteSort {
                 }
                 swap(&source, &target)
             }
-            return source
+            return (source, target)
+        }
+    }
+
+    /// Sorts each run of keys in `sorted` that share their high digits on their low bits, using the same
+    /// positions of `spare` as scratch space.
+    private static func sortRuns(_ sorted: inout UnsafeMutableBufferPointer<UInt64>, spare: inout UnsafeMutableBufferPointer<UInt64>) {
+        var start = 0
+        while start < sorted.count {
+            let high = sorted[start] >> lowBits
+            var end = start + 1
+            while end < sorted.count, sorted[end] >> lowBits == high { end += 1 }
+            if end - start > shortRun {
+                let run = UnsafeMutableBufferPointer(rebasing: sorted[start..<end])
+                let (result, _) = radixSort(run, scratch: UnsafeMutableBufferPointer(rebasing: spare[start..<end]), digits: lowDigits)
+                if result.baseAddress != run.baseAddress { _ = run.update(fromContentsOf: result) }
+            } else if end - start > 1 {
+                insertionSort(UnsafeMutableBufferPointer(rebasing: sorted[start..<end]))
+            }
+            start = end
+        }
+    }
+
+    private static func insertionSort(_ keys: UnsafeMutableBufferPointer<UInt64>) {
+        for i in 1..<keys.count {
+            let k = keys[i]
+            var j = i
+            while j > 0, keys[j - 1] > k {
+                keys[j] = keys[j - 1]
+                j -= 1
+            }
+            keys[j] = k
         }
     }
 
