@@ -31,19 +31,26 @@ enum CSVColumnConverter {
             return Column(name: name, values: .categorical(codes: builder.codes, levels: builder.levels.levels))
         }
         var index = CSVLevelIndex()
-        var codes = [Int32]()
-        codes.reserveCapacity(chunks.reduce(0) { $0 + $1.rowCount })
-        for chunk in chunks {
-            let builder = chunk.columns[column]
-            guard builder.kind == .text else {
-                codes.append(contentsOf: repeatElement(-1, count: builder.count))
-                continue
+        let count = chunks.reduce(0) { $0 + $1.rowCount }
+        let codes = [Int32](unsafeUninitializedCapacity: count) { codes, initialized in
+            var start = 0
+            for chunk in chunks {
+                let builder = chunk.columns[column]
+                let target = UnsafeMutableBufferPointer(rebasing: codes[start..<(start + builder.count)])
+                start += builder.count
+                guard builder.kind == .text else {
+                    target.initialize(repeating: -1)
+                    continue
+                }
+                let renumbered = builder.levels.levels.map { level in
+                    var level = level
+                    return level.withUTF8 { index.code(for: $0) }
+                }
+                builder.codes.withUnsafeBufferPointer { source in
+                    for (row, code) in source.enumerated() { target[row] = code < 0 ? -1 : renumbered[Int(code)] }
+                }
             }
-            let renumbered = builder.levels.levels.map { level in
-                var level = level
-                return level.withUTF8 { index.code(for: $0) }
-            }
-            codes.append(contentsOf: builder.codes.lazy.map { $0 < 0 ? -1 : renumbered[Int($0)] })
+            initialized = count
         }
         return Column(name: name, values: .categorical(codes: codes, levels: index.levels))
     }

@@ -1,5 +1,5 @@
 extension DecimalParser {
-    /// The number in the `count` bytes at `field` when they are a plain decimal (see ``prefix(_:count:)``), or
+    /// The number in the `count` bytes at `field` when they are a plain decimal (see ``prefix(_:count:readable:)``), or
     /// `nil` when they are not or `strtod` must decide. `readable` bytes (at least `count`) may be read at `field`.
     ///
     /// A field of at most 8 bytes (`readable` at least 8) that is an optional sign, then digits with at most one
@@ -34,7 +34,7 @@ extension DecimalParser {
                 return Double(bitPattern: magnitude.bitPattern | sign)
             }
         }
-        guard let (value, length) = prefix(field, count: count), length == count else { return nil }
+        guard let (value, length) = prefix(field, count: count, readable: readable), length == count else { return nil }
         return value
     }
 }

@@ -12,7 +12,9 @@ import Foundation
 public enum DecimalParser {
     /// The number in `field` (ASCII bytes), or `nil` unless the whole field is one.
     public static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
-        if let base = field.baseAddress, let (value, length) = prefix(base, count: field.count), length == field.count {
+        if let base = field.baseAddress, let (value, length) = prefix(base, count: field.count, readable: field.count),
+            length == field.count
+        {
             return value
         }
         return strtod(field)
@@ -32,9 +34,10 @@ public enum DecimalParser {
     }
 
     /// The value and length of the plain decimal at the start of the `count` bytes at `field`, or `nil` when there
-    /// is none or `strtod` must decide its value (which it then reads from the same bytes).
+    /// is none or `strtod` must decide its value (which it then reads from the same bytes). `readable` bytes (at
+    /// least `count`) may be read at `field`: with eight to spare, digits are read eight at a time.
     @inline(__always)
-    static func prefix(_ field: UnsafePointer<UInt8>, count n: Int) -> (value: Double, length: Int)? {
+    static func prefix(_ field: UnsafePointer<UInt8>, count n: Int, readable: Int) -> (value: Double, length: Int)? {
         guard n > 0 else { return nil }
         var i = 0
         var negative = false
@@ -44,24 +47,13 @@ public enum DecimalParser {
         }
         var mantissa: UInt64 = 0
         let integerStart = i
-        while i < n, field[i] &- 48 < 10 {
-            mantissa = mantissa &* 10 &+ UInt64(field[i] &- 48)
-            i += 1
-        }
+        readDigits(field, &i, count: n, readable: readable, into: &mantissa)
         var digits = i - integerStart
         var scale = 0
         if i < n, field[i] == UInt8(ascii: ".") {
             i += 1
             let start = i
-            // Eight digits at a time while they last (pandas writes 16 or 17 significant digits).
-            while i + 8 <= n, let eight = eightDigits(field + i) {
-                mantissa = mantissa &* 100_000_000 &+ eight
-                i += 8
-            }
-            while i < n, field[i] &- 48 < 10 {
-                mantissa = mantissa &* 10 &+ UInt64(field[i] &- 48)
-                i += 1
-            }
+            readDigits(field, &i, count: n, readable: readable, into: &mantissa)
             digits += i - start
             scale = start - i
         }
@@ -101,12 +93,40 @@ public enum DecimalParser {
         return eiselLemire(mantissa, scale: scale, negative: negative).map { ($0, i) }
     }
 
-    /// The value of the eight bytes at `bytes` when all are ASCII digits.
+    /// Appends the digits at `i` (before `count`) to `mantissa` (wrapping past 19 digits, which the caller refuses)
+    /// and moves `i` past them: up to eight per step as one word while eight bytes are `readable` (pandas writes
+    /// 16 or 17 significant digits), then one at a time.
     @inline(__always)
-    private static func eightDigits(_ bytes: UnsafePointer<UInt8>) -> UInt64? {
-        let word = ByteWord.load(bytes)
-        guard ByteWord.leadingDigitCount(word) == 8 else { return nil }
-        return ByteWord.digitsValue(word, count: 8)
+    private static func readDigits(
+        _ field: UnsafePointer<UInt8>, _ i: inout Int, count n: Int, readable: Int, into mantissa: inout UInt64
+    ) {
+        while i &+ 8 <= readable {
+            let word = ByteWord.load(field + i)
+            let digits = Swift.min(ByteWord.leadingDigitCount(word), n &- i)
+            mantissa = mantissa &* wholePowerOfTen(digits) &+ ByteWord.digitsValue(word, count: digits)
+            i &+= digits
+            if digits < 8 { return }
+        }
+        while i < n, field[i] &- 48 < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(field[i] &- 48)
+            i += 1
+        }
+    }
+
+    /// 10^`exponent` for `exponent` in 0...8.
+    @inline(__always)
+    private static func wholePowerOfTen(_ exponent: Int) -> UInt64 {
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        default: 100_000_000
+        }
     }
 
     /// 10^`exponent` for `exponent` in 0...22, where every power of ten is an exact `Double`.

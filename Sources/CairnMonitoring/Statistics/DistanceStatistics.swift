@@ -46,12 +46,11 @@ enum DistanceStatistics {
         // an empty sample, as before).
         var fu = cu / u.total
         var fv = cv / v.total
-        var terms = [Double]()
-        terms.reserveCapacity(u.values.count + v.values.count)
+        var sum = StreamingSum()
         var previous = Swift.min(u.values.first ?? .infinity, v.values.first ?? .infinity)
         while i < u.values.count || j < v.values.count {
             let x = Swift.min(i < u.values.count ? u.values[i] : .infinity, j < v.values.count ? v.values[j] : .infinity)
-            if x > previous { terms.append(abs(fu - fv) * (x - previous)) }
+            if x > previous { sum.add(abs(fu - fv) * (x - previous)) }
             if i < u.values.count, u.values[i] == x {
                 cu += u.counts[i]
                 fu = cu / u.total
@@ -64,6 +63,6 @@ enum DistanceStatistics {
             }
             previous = x
         }
-        return NumericSample.pairwiseSum(terms[...])
+        return sum.total
     }
 }
