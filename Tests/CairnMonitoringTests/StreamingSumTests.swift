@@ -6,7 +6,10 @@ struct StreamingSumTests {
     @Test func sumsAsAccuratelyAsPairwiseSummation() {
         for count in [0, 1, 7, 128, 129, 1_000, 100_003] {
             // Given terms of mixed magnitudes, whose naive running sum loses digits
-            let terms = (0..<count).map { i in Double((i * 7919) % 1_000) * 0.1 + (i % 3 == 0 ? 1e6 : 1e-6) }
+            let terms = (0..<count).map { (i: Int) -> Double in
+                let small: Double = Double((i * 7919) % 1_000) * 0.1
+                return small + (i % 3 == 0 ? 1e6 : 1e-6)
+            }
 
             // When they are streamed one by one
             var sum = StreamingSum()
