@@ -3,7 +3,8 @@ import Testing
 
 @testable import CairnML
 
-/// The word-at-a-time reading of fields of up to eight bytes agrees with `strtod` on every shape.
+/// The word-at-a-time reading of fields (whole fields of up to eight bytes, and the fraction digits of longer
+/// ones) agrees with `strtod` on every shape, also when digits follow the field.
 struct DecimalShortFieldTests {
     /// Every text of up to five characters over digits, sign, point and exponent characters, and random texts of six
     /// to eight.
@@ -45,5 +46,28 @@ struct DecimalShortFieldTests {
         }
         #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
         #expect(plainDecimalsRefused.isEmpty, "first refused: \(plainDecimalsRefused.prefix(5))")
+    }
+
+    @Test func longFieldsFollowedByDigitsReadAsStrtodReadsThem() {
+        // Given decimals of more than 8 characters with up to 19 digits (up to 6 before the point), some with an
+        // exponent, each followed by digits that are not part of it
+        var state: UInt64 = 0x10A6
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        var mismatches: [String] = []
+        for _ in 0..<50_000 {
+            let integer = String(next() % 1_000_000)
+            let fraction = (0..<Int(next() % 13 + 1)).map { _ in String(next() % 10) }.joined()
+            let exponent = next() % 4 == 0 ? "e-\(next() % 30)" : ""
+            let text = (next() % 2 == 0 ? "-" : "") + integer + "." + fraction + exponent
+            guard text.utf8.count > 8 else { continue }
+            let bytes = Array(text.utf8) + Array("98765432".utf8)
+            let value = bytes.withUnsafeBufferPointer { DecimalParser.plain($0.baseAddress!, count: text.utf8.count, readable: $0.count) }
+            // Then the value is strtod's, bit for bit
+            if value?.bitPattern != strtod(text, nil).bitPattern { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
     }
 }

@@ -47,7 +47,8 @@ public enum DecimalParser {
         }
         var mantissa: UInt64 = 0
         let integerStart = i
-        readDigits(field, &i, count: n, readable: readable, into: &mantissa)
+        // Integer parts are short in most data: a word read would cost more than it saves.
+        readEachDigit(field, &i, count: n, into: &mantissa)
         var digits = i - integerStart
         var scale = 0
         if i < n, field[i] == UInt8(ascii: ".") {
@@ -94,19 +95,26 @@ public enum DecimalParser {
     }
 
     /// Appends the digits at `i` (before `count`) to `mantissa` (wrapping past 19 digits, which the caller refuses)
-    /// and moves `i` past them: up to eight per step as one word while eight bytes are `readable` (pandas writes
-    /// 16 or 17 significant digits), then one at a time.
+    /// and moves `i` past them. While the rest of the field is digits (pandas writes 16 or 17 significant digits
+    /// after the point) they are read as whole words, eight bytes `readable` at a time at offsets the field's
+    /// length fixes, so no load waits for the previous word's digit count; then one digit at a time.
     @inline(__always)
     private static func readDigits(
         _ field: UnsafePointer<UInt8>, _ i: inout Int, count n: Int, readable: Int, into mantissa: inout UInt64
     ) {
-        while i &+ 8 <= readable {
+        while i < n, i &+ 8 <= readable {
+            let digits = Swift.min(8, n &- i)
             let word = ByteWord.load(field + i)
-            let digits = Swift.min(ByteWord.leadingDigitCount(word), n &- i)
+            guard ByteWord.leadingDigitCount(word) >= digits else { break }
             mantissa = mantissa &* wholePowerOfTen(digits) &+ ByteWord.digitsValue(word, count: digits)
             i &+= digits
-            if digits < 8 { return }
         }
+        readEachDigit(field, &i, count: n, into: &mantissa)
+    }
+
+    /// Appends the digits at `i` (before `count`) to `mantissa` one at a time and moves `i` past them.
+    @inline(__always)
+    private static func readEachDigit(_ field: UnsafePointer<UInt8>, _ i: inout Int, count n: Int, into mantissa: inout UInt64) {
         while i < n, field[i] &- 48 < 10 {
             mantissa = mantissa &* 10 &+ UInt64(field[i] &- 48)
             i += 1
