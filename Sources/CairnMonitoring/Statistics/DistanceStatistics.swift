@@ -36,33 +36,56 @@ enum DistanceStatistics {
         wasserstein(reference, current) / max(reference.standardDeviation, 0.001)
     }
 
-    /// The first Wasserstein distance between two samples.
+    /// The first Wasserstein distance between two samples: the area between their empirical CDFs, summed over
+    /// the merged distinct values.
     static func wasserstein(_ u: NumericSample, _ v: NumericSample) -> Double {
+        // |c_u / n_u − c_v / n_v| = |c_u · n_v − c_v · n_u| / (n_u · n_v): the terms need no division, and the
+        // sum is divided once (0 / 0, NaN, for an empty sample).
+        let (nu, nv) = (u.total, v.total)
+        let (uValues, uCounts, vValues, vCounts) = (u.values, u.counts, v.values, v.counts)
         var i = 0
         var j = 0
         var cu = 0.0
         var cv = 0.0
-        // Each empirical CDF is divided out when its count moves, not again for every term (0 / 0 stays NaN for
-        // an empty sample, as before).
-        var fu = cu / u.total
-        var fv = cv / v.total
         var sum = StreamingSum()
-        var previous = Swift.min(u.values.first ?? .infinity, v.values.first ?? .infinity)
-        while i < u.values.count || j < v.values.count {
-            let x = Swift.min(i < u.values.count ? u.values[i] : .infinity, j < v.values.count ? v.values[j] : .infinity)
-            if x > previous { sum.add(abs(fu - fv) * (x - previous)) }
-            if i < u.values.count, u.values[i] == x {
-                cu += u.counts[i]
-                fu = cu / u.total
-                i += 1
-            }
-            if j < v.values.count, v.values[j] == x {
-                cv += v.counts[j]
-                fv = cv / v.total
-                j += 1
-            }
+        var previous = Swift.min(uValues.first ?? .infinity, vValues.first ?? .infinity)
+        func area(to x: Double) {
+            if x > previous { sum.add(abs(cu * nv - cv * nu) * (x - previous)) }
             previous = x
         }
-        return sum.total
+        // While both samples have values left, the smaller next value moves (both, when equal), chosen without a
+        // branch: which sample holds it is as random as the data.
+        while i < uValues.count, j < vValues.count {
+            let (a, b) = (uValues[i], vValues[j])
+            area(to: Swift.min(a, b))
+            let (takeU, takeV) = (bit(a <= b), bit(b <= a))
+            cu += kept(uCounts[i], takeU)
+            cv += kept(vCounts[j], takeV)
+            i &+= Int(takeU)
+            j &+= Int(takeV)
+        }
+        // Then the rest of one of them.
+        while i < uValues.count {
+            area(to: uValues[i])
+            cu += uCounts[i]
+            i += 1
+        }
+        while j < vValues.count {
+            area(to: vValues[j])
+            cv += vCounts[j]
+            j += 1
+        }
+        return sum.total / (nu * nv)
+    }
+
+    /// 1 for true, 0 for false, read from the Boolean's byte: arithmetic on it compiles without a branch, where a
+    /// choice between two values would become one.
+    @inline(__always)
+    private static func bit(_ condition: Bool) -> UInt64 { UInt64(unsafeBitCast(condition, to: UInt8.self)) }
+
+    /// `value` when `keep` is 1, 0 when it is 0, by masking its bits.
+    @inline(__always)
+    private static func kept(_ value: Double, _ keep: UInt64) -> Double {
+        Double(bitPattern: value.bitPattern & (0 &- keep))
     }
 }
