@@ -137,6 +137,10 @@ struct Histogram: Sendable {
             values[d + 2] = total.count - rest.count
         }
         if halves > 1 { pool?.recycle(spill) }
+        // Last, over the sparse features' default bins too, whose counts the loop above took from the uncounted bins.
+        if !source.countsRows {
+            for (bin, count) in data.binRowCounts.enumerated() { values[bin &* 3 &+ 2] = count }
+        }
     }
 
     /// Subtracts `other` bin by bin: the parent's histogram becomes the larger child's when `other` is the smaller's.
@@ -151,6 +155,8 @@ struct Histogram: Sendable {
 
 /// The rows of a leaf as concurrent histogram tasks read them: the `k`th row's index and its gradient and hessian.
 private protocol LeafRows: Sendable {
+    /// Whether the sums count the rows of each bin; when not, the counts are left at zero for the caller to fill.
+    var countsRows: Bool { get }
     func row(_ k: Int) -> Int
     func gradient(_ k: Int) -> Double
     func hessian(_ k: Int) -> Double
@@ -163,6 +169,7 @@ private struct GatheredRows: LeafRows, @unchecked Sendable {
     let rows: UnsafePointer<Int32>
     let pairs: UnsafePointer<Double>
 
+    var countsRows: Bool { true }
     @inline(__always) func row(_ k: Int) -> Int { Int(rows[k]) }
     @inline(__always) func gradient(_ k: Int) -> Double { pairs[2 &* k] }
     @inline(__always) func hessian(_ k: Int) -> Double { pairs[2 &* k &+ 1] }
@@ -174,6 +181,8 @@ private struct AllRows: LeafRows, @unchecked Sendable {
     let gradients: UnsafePointer<Double>
     let hessians: UnsafePointer<Double>
 
+    /// Every row's bin is known before any tree: ``BinnedData/binRowCounts``.
+    var countsRows: Bool { false }
     @inline(__always) func row(_ k: Int) -> Int { k }
     @inline(__always) func gradient(_ k: Int) -> Double { gradients[k] }
     @inline(__always) func hessian(_ k: Int) -> Double { hessians[k] }
@@ -192,17 +201,19 @@ extension LeafRows {
                 let c = Int(column[row(k &+ 1)]) &* 3
                 base[b] += gradient(k)
                 base[b &+ 1] += hessian(k)
-                base[b &+ 2] += 1
                 odd[c] += gradient(k &+ 1)
                 odd[c &+ 1] += hessian(k &+ 1)
-                odd[c &+ 2] += 1
+                if countsRows {
+                    base[b &+ 2] += 1
+                    odd[c &+ 2] += 1
+                }
                 k &+= 2
             }
             if k < count {
                 let b = Int(column[row(k)]) &* 3
                 base[b] += gradient(k)
                 base[b &+ 1] += hessian(k)
-                base[b &+ 2] += 1
+                if countsRows { base[b &+ 2] += 1 }
             }
             for i in odd.indices { base[i] += odd[i] }
         }
@@ -230,7 +241,7 @@ extension LeafRows {
                         let b = Int(entries[e]) &* 3
                         base[b] += g
                         base[b &+ 1] += h
-                        base[b &+ 2] += 1
+                        if countsRows { base[b &+ 2] += 1 }
                     }
                 }
             }
