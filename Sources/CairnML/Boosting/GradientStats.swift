@@ -40,8 +40,8 @@ struct LeafRegularization: Sendable {
         return -(2 * g * value + (s.hessian + l2 + extraL2) * value * value)
     }
 
-    /// The sum of the ``score(_:extraL2:)``s of two leaves whose gradient and hessian sums are the lanes of `gradient`
-    /// and `hessian`, the same to the last bit: both leaves' divisions take one instruction.
+    /// The sum of the ``score(_:extraL2:)``s (no extra L2) of two leaves whose gradient and hessian sums are the lanes
+    /// of `gradient` and `hessian`, the same to the last bit: both leaves' divisions take one instruction.
     @inline(__always)
     func scoreSum(gradient: SIMD2<Double>, hessian: SIMD2<Double>) -> Double {
         guard l1 == 0 else {

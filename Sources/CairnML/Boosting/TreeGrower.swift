@@ -100,6 +100,7 @@ struct TreeGrower: Sendable {
                 left.histogram = smallerIsLeft ? smallHistogram : largeHistogram
                 right.histogram = smallerIsLeft ? largeHistogram : smallHistogram
             }
+            // Still here when both children are small enough to be summed from their rows: no longer needed.
             histograms.recycle(parentHistogram.take())
             let bests = bestSplits([left, right], order, gradients, hessians, features, &random)
             left.best = bests[0]
