@@ -18,6 +18,8 @@ struct BinnedData: Sendable {
     let isSparse: [Bool]
     /// The bins of the sparse features other than their default bins, row by row.
     let sparse: SparseBins
+    /// The number of rows in each bin of each feature, flat in the order of ``offsets``.
+    let binRowCounts: [Double]
 
     /// A feature goes sparse when its most frequent bin holds at least this fraction of the rows.
     static let sparseFraction = 0.7
@@ -50,6 +52,7 @@ struct BinnedData: Sendable {
         let defaultBins = binCounts.map { counts in counts.indices.max { (counts[$0], -$0) < (counts[$1], -$1) }! }
         let isSparse = zip(binCounts, defaultBins).map { Double($0[$1]) >= Self.sparseFraction * Double(n) }
         self.defaultBins = defaultBins
+        binRowCounts = zip(binCounts, mappers).flatMap { counts, mapper in counts.prefix(mapper.binCount).map(Double.init) }
         self.isSparse = isSparse
         sparse = SparseBins(bins: bins, features: isSparse.indices.filter { isSparse[$0] }, defaultBins: defaultBins, offsets: offsets)
     }

@@ -34,58 +34,68 @@ struct BoostingObjective: Sendable {
         }
     }
 
-    /// The gradient and hessian of the loss at each row's raw scores, per output; rows are shared by `workers`.
-    func gradients(scores: [[Double]], labels: [Double], workers: WorkerTeam) -> (gradients: [[Double]], hessians: [[Double]]) {
+    /// Writes the gradient and hessian of the loss at each row's raw scores, per output, into `round`; rows are
+    /// shared by `workers`.
+    func gradients(scores: [[Double]], labels: [Double], workers: WorkerTeam, into round: inout RoundGradients) {
+        let n = labels.count
+        round.resize(outputs: outputCount, rowCount: n)
         switch task {
         case .regression:
-            let ones = [[Double](repeating: 1, count: labels.count)]
             let (regression, alpha, scores) = (regression, alpha, scores[0])
-            let g = Self.rowwise(labels.count, workers) { row in
-                let d = scores[row] - labels[row]
-                switch regression {
-                case .l2: return d
-                case .l1: return scores[row] == labels[row] ? 0 : (scores[row] > labels[row] ? 1 : -1)
-                case .huber: return min(max(d, -alpha), alpha)
+            round.write(0) { gradient, hessian in
+                // Each range writes its own rows.
+                workers.forEachRange(n) { rows in
+                    for row in rows {
+                        let d = scores[row] - labels[row]
+                        switch regression {
+                        case .l2: gradient.base[row] = d
+                        case .l1: gradient.base[row] = scores[row] == labels[row] ? 0 : (scores[row] > labels[row] ? 1 : -1)
+                        case .huber: gradient.base[row] = min(max(d, -alpha), alpha)
+                        }
+                        hessian.base[row] = 1
+                    }
                 }
             }
-            return ([g], ones)
         case .binary:
             // One pass, no intermediate probabilities.
-            var g = [Double](repeating: 0, count: labels.count)
-            var h = g
             let scores = scores[0]
-            g.withUnsafeMutableBufferPointer { g in
-                h.withUnsafeMutableBufferPointer { h in
+            round.write(0) { gradient, hessian in
+                // Each range writes its own rows.
+                workers.forEachRange(n) { rows in
+                    for row in rows {
+                        let p = OutputLink.sigmoid(scores[row])
+                        gradient.base[row] = p - labels[row]
+                        hessian.base[row] = max(p * (1 - p), 1e-16)
+                    }
+                }
+            }
+        case .multiclass:
+            Self.probabilities(scores, workers, into: &round.probabilities)
+            let (p, factor) = (round.probabilities, Double(classCount) / Double(classCount - 1))
+            for k in 0..<classCount {
+                round.write(k) { gradient, hessian in
                     // Each range writes its own rows.
-                    let (gradient, hessian) = (SharedBuffer(base: g.baseAddress!), SharedBuffer(base: h.baseAddress!))
-                    workers.forEachRange(labels.count) { rows in
+                    workers.forEachRange(n) { rows in
                         for row in rows {
-                            let p = OutputLink.sigmoid(scores[row])
-                            gradient.base[row] = p - labels[row]
-                            hessian.base[row] = max(p * (1 - p), 1e-16)
+                            let pk = p[k * n + row]
+                            gradient.base[row] = pk - (Int(labels[row]) == k ? 1 : 0)
+                            hessian.base[row] = max(factor * pk * (1 - pk), 1e-16)
                         }
                     }
                 }
             }
-            return ([g], [h])
-        case .multiclass:
-            let p = Self.probabilities(scores, workers)
-            let (n, factor) = (labels.count, Double(classCount) / Double(classCount - 1))
-            let g = workers.map(classCount) { k in (0..<n).map { row in p[k * n + row] - (Int(labels[row]) == k ? 1 : 0) } }
-            let h = workers.map(classCount) { k in (0..<n).map { row in max(factor * p[k * n + row] * (1 - p[k * n + row]), 1e-16) } }
-            return (g, h)
         }
     }
 
-    /// The softmax probabilities of every row, class `k`'s of row `r` at `k * rowCount + r`, the rows shared by
-    /// `workers`.
-    private static func probabilities(_ scores: [[Double]], _ workers: WorkerTeam) -> [Double] {
-        let rowCount = scores[0].count
-        return [Double](unsafeUninitializedCapacity: scores.count * rowCount) { buffer, initialized in
+    /// Writes the softmax probabilities of every row into `probabilities`, class `k`'s of row `r` at
+    /// `k * rowCount + r`, the rows shared by `workers`; an array of the right size is written over.
+    private static func probabilities(_ scores: [[Double]], _ workers: WorkerTeam, into probabilities: inout [Double]) {
+        let count = scores.count * scores[0].count
+        if probabilities.count != count { probabilities = [Double](repeating: 0, count: count) }
+        probabilities.withUnsafeMutableBufferPointer { buffer in
             // Each range writes its own rows.
             let target = SharedBuffer(base: buffer.baseAddress!)
-            workers.forEachRange(rowCount) { rows in OutputLink.softmax(scores, rows: rows, into: target.base) }
-            initialized = scores.count * rowCount
+            workers.forEachRange(scores[0].count) { rows in OutputLink.softmax(scores, rows: rows, into: target.base) }
         }
     }
 
@@ -111,7 +121,9 @@ struct BoostingObjective: Sendable {
     func loss(scores: [[Double]], labels: [Double], workers: WorkerTeam) -> Double {
         let eps = Double.ulpOfOne
         // The multiclass probabilities need every class's scores; the others are computed row by row.
-        let probabilities = task == .multiclass ? Self.probabilities(scores, workers) : []
+        var softmax: [Double] = []
+        if task == .multiclass { Self.probabilities(scores, workers, into: &softmax) }
+        let probabilities = softmax
         let (task, regression, alpha) = (task, regression, alpha)
         let losses = Self.rowwise(labels.count, workers) { row in
             let y = labels[row]

@@ -51,6 +51,7 @@ public struct GradientBoosting: Sendable {
             var trees: [[DecisionTree]] = []
             var losses: [Double] = []
             var best = (iteration: 0, loss: Double.infinity)
+            var roundGradients = RoundGradients()
             for iteration in 0..<parameters.numIterations {
                 if bagging, iteration % parameters.baggingFrequency == 0 {
                     let size = max(1, Int(parameters.baggingFraction * Double(features.rowCount)))
@@ -58,7 +59,8 @@ public struct GradientBoosting: Sendable {
                 }
                 let columnCount = max(1, Int((parameters.featureFraction * Double(features.featureCount)).rounded()))
                 let used = random.sample(columnCount, of: features.featureCount)
-                let (gradients, hessians) = objective.gradients(scores: scores, labels: labels, workers: workers)
+                objective.gradients(scores: scores, labels: labels, workers: workers, into: &roundGradients)
+                let (gradients, hessians) = (roundGradients.gradients, roundGradients.hessians)
                 // Only absolute error reads the scores while growing; the others leave them free to update in place.
                 let (roundScores, roundBag) = (objective.refitsLeaves ? scores : [], bag)
                 // The trees of a multiclass round are independent: one per core.

@@ -39,4 +39,22 @@ struct LeafRegularization: Sendable {
         let value = leafValue(s, extraL2: extraL2)
         return -(2 * g * value + (s.hessian + l2 + extraL2) * value * value)
     }
+
+    /// The sum of the ``score(_:extraL2:)``s (no extra L2) of two leaves whose gradient and hessian sums are the lanes
+    /// of `gradient` and `hessian`, the same to the last bit: both leaves' divisions take one instruction.
+    @inline(__always)
+    func scoreSum(gradient: SIMD2<Double>, hessian: SIMD2<Double>) -> Double {
+        guard l1 == 0 else {
+            return score(GradientStats(gradient: gradient[0], hessian: hessian[0]))
+                + score(GradientStats(gradient: gradient[1], hessian: hessian[1]))
+        }
+        let denominator = hessian + l2
+        guard maxOutput > 0 else {
+            let scores = gradient * gradient / denominator
+            return scores[0] + scores[1]
+        }
+        let value = (-gradient / denominator).clamped(lowerBound: SIMD2(repeating: -maxOutput), upperBound: SIMD2(repeating: maxOutput))
+        let scores = -(2 * gradient * value + denominator * value * value)
+        return scores[0] + scores[1]
+    }
 }

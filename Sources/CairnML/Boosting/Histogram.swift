@@ -24,19 +24,49 @@ struct Histogram: Sendable {
     /// `features`, one or two over the rows for the sparse features, whose default bins are then the leaf's totals
     /// minus their other bins, and one for those totals. A row's sparse entries are stored together, so every sparse
     /// feature is summed, `features` or not; the bins of a feature outside `features` are not complete and must not
-    /// be read.
+    /// be read. The bins' buffer comes from `pool`, if given.
     init(
         data: BinnedData, rows: ArraySlice<Int32>, gradients: [Double], hessians: [Double], features: [Int],
-        workers: WorkerTeam? = nil
+        workers: WorkerTeam? = nil, pool: HistogramPool? = nil
     ) {
         let n = rows.count
-        let rowArray = Array(rows)
-        // The rows' gradient and hessian pairs in row order, so every pass over the rows reads them sequentially.
-        let pairs = [Double](unsafeUninitializedCapacity: 2 * n) { buffer, initialized in
+        var values = pool?.take(data.totalBins * 3) ?? [Double](repeating: 0, count: data.totalBins * 3)
+        if n > 0, n == data.rowCount, Self.isEveryRowInOrder(rows) {
+            // The root of a tree grown on every row: the gradients are read in place, in row order already.
+            gradients.withUnsafeBufferPointer { g in
+                hessians.withUnsafeBufferPointer { h in
+                    Self.sum(AllRows(gradients: g.baseAddress!, hessians: h.baseAddress!), n, data, features, workers, pool, into: &values)
+                }
+            }
+        } else if n > 0 {
+            let pairs = Self.gather(rows, gradients, hessians, workers)
+            rows.withUnsafeBufferPointer { rowBuffer in
+                pairs.withUnsafeBufferPointer { pairBuffer in
+                    let source = GatheredRows(rows: rowBuffer.baseAddress!, pairs: pairBuffer.baseAddress!)
+                    Self.sum(source, n, data, features, workers, pool, into: &values)
+                }
+            }
+        }
+        self.values = values
+    }
+
+    /// Whether `rows` are `0, 1, 2, …` in order.
+    private static func isEveryRowInOrder(_ rows: ArraySlice<Int32>) -> Bool {
+        rows.withUnsafeBufferPointer { rows in
+            var inOrder = true
+            for k in rows.indices { inOrder = inOrder && rows[k] == Int32(truncatingIfNeeded: k) }
+            return inOrder
+        }
+    }
+
+    /// The rows' gradient and hessian pairs in row order, so every pass over the rows reads them sequentially.
+    private static func gather(_ rows: ArraySlice<Int32>, _ gradients: [Double], _ hessians: [Double], _ workers: WorkerTeam?) -> [Double] {
+        let n = rows.count
+        return [Double](unsafeUninitializedCapacity: 2 * n) { buffer, initialized in
             let target = SharedBuffer(base: buffer.baseAddress!)
             let gather = { @Sendable (range: Range<Int>) in
                 for k in range {
-                    let row = Int(rowArray[k])
+                    let row = Int(rows[rows.startIndex + k])
                     target.base[2 &* k] = gradients[row]
                     target.base[2 &* k &+ 1] = hessians[row]
                 }
@@ -48,6 +78,13 @@ struct Histogram: Sendable {
             }
             initialized = 2 * n
         }
+    }
+
+    /// Sums the `n` rows of `source` into `values` (zeros), the tasks described at ``init(data:rows:gradients:hessians:features:workers:pool:)``.
+    private static func sum<Source: LeafRows>(
+        _ source: Source, _ n: Int, _ data: BinnedData, _ features: [Int], _ workers: WorkerTeam?, _ pool: HistogramPool?,
+        into values: inout [Double]
+    ) {
         let dense = features.filter { !data.isSparse[$0] }
         let sparse = features.filter { data.isSparse[$0] }
         let halves = sparse.isEmpty ? 0 : (n >= Self.splitSparseRows ? 2 : 1)
@@ -55,40 +92,33 @@ struct Histogram: Sendable {
         // dense features.
         let totalTasks = halves > 0 ? 1 : 0
         let taskCount = halves + totalTasks + dense.count
-        var values = [Double](repeating: 0, count: data.totalBins * 3)
-        var spill = [Double](repeating: 0, count: halves > 1 ? data.totalBins * 3 : 1)
+        var spill = halves > 1 ? pool?.take(data.totalBins * 3) ?? [Double](repeating: 0, count: data.totalBins * 3) : []
         var total = GradientStats(gradient: 0, hessian: 0, count: Double(n))
         values.withUnsafeMutableBufferPointer { valuesBuffer in
             spill.withUnsafeMutableBufferPointer { spillBuffer in
-                pairs.withUnsafeBufferPointer { pairBuffer in
-                    rowArray.withUnsafeBufferPointer { rowBuffer in
-                        withUnsafeMutablePointer(to: &total) { totalPointer in
-                            // Each task writes its own bins: a dense feature's range, or (the second half) the spill.
-                            let target = SharedBuffer(base: valuesBuffer.baseAddress!)
-                            let spillTarget = SharedBuffer(base: spillBuffer.baseAddress!)
-                            let totalTarget = SharedBuffer(base: totalPointer)
-                            let source = Rows(rows: rowBuffer.baseAddress!, pairs: pairBuffer.baseAddress!)
-                            let task = { @Sendable (task: Int) in
-                                if task < halves {
-                                    let range = halves == 1 ? 0..<n : (task == 0 ? 0..<(n / 2) : (n / 2)..<n)
-                                    source.sumSparse(data.sparse, range, into: task == 0 ? target.base : spillTarget.base)
-                                } else if task < halves + totalTasks {
-                                    source.sumPairs(n, into: totalTarget.base)
-                                } else {
-                                    let f = dense[task - halves - totalTasks]
-                                    data.bins[f].withUnsafeBufferPointer { column in
-                                        source.sumColumn(
-                                            column.baseAddress!, n, binCount: data.mappers[f].binCount,
-                                            into: target.base + data.offsets[f] * 3)
-                                    }
-                                }
-                            }
-                            if let workers {
-                                workers.forEach(taskCount, task)
-                            } else {
-                                Parallel.forEach(taskCount, concurrently: n >= Self.concurrentRows, task)
+                withUnsafeMutablePointer(to: &total) { totalPointer in
+                    // Each task writes its own bins: a dense feature's range, or (the second half) the spill.
+                    let target = SharedBuffer(base: valuesBuffer.baseAddress!)
+                    let spillTarget = spillBuffer.baseAddress.map { SharedBuffer(base: $0) }
+                    let totalTarget = SharedBuffer(base: totalPointer)
+                    let task = { @Sendable (task: Int) in
+                        if task < halves {
+                            let range = halves == 1 ? 0..<n : (task == 0 ? 0..<(n / 2) : (n / 2)..<n)
+                            source.sumSparse(data.sparse, range, into: task == 0 ? target.base : spillTarget!.base)
+                        } else if task < halves + totalTasks {
+                            source.sumPairs(n, into: totalTarget.base)
+                        } else {
+                            let f = dense[task - halves - totalTasks]
+                            data.bins[f].withUnsafeBufferPointer { column in
+                                source.sumColumn(
+                                    column.baseAddress!, n, binCount: data.mappers[f].binCount, into: target.base + data.offsets[f] * 3)
                             }
                         }
+                    }
+                    if let workers {
+                        workers.forEach(taskCount, task)
+                    } else {
+                        Parallel.forEach(taskCount, concurrently: n >= Self.concurrentRows, task)
                     }
                 }
             }
@@ -106,7 +136,11 @@ struct Histogram: Sendable {
             values[d + 1] = total.hessian - rest.hessian
             values[d + 2] = total.count - rest.count
         }
-        self.values = values
+        if halves > 1 { pool?.recycle(spill) }
+        // Last, over the sparse features' default bins too, whose counts the loop above took from the uncounted bins.
+        if !source.countsRows {
+            for (bin, count) in data.binRowCounts.enumerated() { values[bin &* 3 &+ 2] = count }
+        }
     }
 
     /// Subtracts `other` bin by bin: the parent's histogram becomes the larger child's when `other` is the smaller's.
@@ -119,12 +153,42 @@ struct Histogram: Sendable {
     }
 }
 
-/// A leaf's rows and their (gradient, hessian) pairs, read by concurrent histogram tasks; `@unchecked Sendable`
-/// is safe because the tasks only read, and ``Histogram/init`` keeps both buffers alive until they end.
-private struct Rows: @unchecked Sendable {
+/// The rows of a leaf as concurrent histogram tasks read them: the `k`th row's index and its gradient and hessian.
+private protocol LeafRows: Sendable {
+    /// Whether the sums count the rows of each bin; when not, the counts are left at zero for the caller to fill.
+    var countsRows: Bool { get }
+    func row(_ k: Int) -> Int
+    func gradient(_ k: Int) -> Double
+    func hessian(_ k: Int) -> Double
+}
+
+/// A leaf's rows with their (gradient, hessian) pairs gathered in row order; `@unchecked Sendable` is safe because
+/// the tasks only read, and ``Histogram/init(data:rows:gradients:hessians:features:workers:pool:)`` keeps both
+/// buffers alive until they end.
+private struct GatheredRows: LeafRows, @unchecked Sendable {
     let rows: UnsafePointer<Int32>
     let pairs: UnsafePointer<Double>
 
+    var countsRows: Bool { true }
+    @inline(__always) func row(_ k: Int) -> Int { Int(rows[k]) }
+    @inline(__always) func gradient(_ k: Int) -> Double { pairs[2 &* k] }
+    @inline(__always) func hessian(_ k: Int) -> Double { pairs[2 &* k &+ 1] }
+}
+
+/// Every row of the data, in order, with the gradient arrays read in place; `@unchecked Sendable` for the same
+/// reason as ``GatheredRows``.
+private struct AllRows: LeafRows, @unchecked Sendable {
+    let gradients: UnsafePointer<Double>
+    let hessians: UnsafePointer<Double>
+
+    /// Every row's bin is known before any tree: ``BinnedData/binRowCounts``.
+    var countsRows: Bool { false }
+    @inline(__always) func row(_ k: Int) -> Int { k }
+    @inline(__always) func gradient(_ k: Int) -> Double { gradients[k] }
+    @inline(__always) func hessian(_ k: Int) -> Double { hessians[k] }
+}
+
+extension LeafRows {
     /// Adds the first `count` rows into the `binCount` triples at `base`, by their bins in `column`. Even and odd
     /// rows go to separate copies, added together at the end: consecutive rows often share a bin, and one copy
     /// would make each addition wait for the previous one's store.
@@ -133,21 +197,23 @@ private struct Rows: @unchecked Sendable {
             odd.initialize(repeating: 0)
             var k = 0
             while k &+ 1 < count {
-                let b = Int(column[Int(rows[k])]) &* 3
-                let c = Int(column[Int(rows[k &+ 1])]) &* 3
-                base[b] += pairs[2 &* k]
-                base[b &+ 1] += pairs[2 &* k &+ 1]
-                base[b &+ 2] += 1
-                odd[c] += pairs[2 &* k &+ 2]
-                odd[c &+ 1] += pairs[2 &* k &+ 3]
-                odd[c &+ 2] += 1
+                let b = Int(column[row(k)]) &* 3
+                let c = Int(column[row(k &+ 1)]) &* 3
+                base[b] += gradient(k)
+                base[b &+ 1] += hessian(k)
+                odd[c] += gradient(k &+ 1)
+                odd[c &+ 1] += hessian(k &+ 1)
+                if countsRows {
+                    base[b &+ 2] += 1
+                    odd[c &+ 2] += 1
+                }
                 k &+= 2
             }
             if k < count {
-                let b = Int(column[Int(rows[k])]) &* 3
-                base[b] += pairs[2 &* k]
-                base[b &+ 1] += pairs[2 &* k &+ 1]
-                base[b &+ 2] += 1
+                let b = Int(column[row(k)]) &* 3
+                base[b] += gradient(k)
+                base[b &+ 1] += hessian(k)
+                if countsRows { base[b &+ 2] += 1 }
             }
             for i in odd.indices { base[i] += odd[i] }
         }
@@ -155,12 +221,12 @@ private struct Rows: @unchecked Sendable {
 
     /// Adds the first `count` rows' gradients and hessians, in row order, to `total`'s.
     func sumPairs(_ count: Int, into total: UnsafeMutablePointer<GradientStats>) {
-        var (gradient, hessian) = (total.pointee.gradient, total.pointee.hessian)
+        var (gradients, hessians) = (total.pointee.gradient, total.pointee.hessian)
         for k in 0..<count {
-            gradient += pairs[2 &* k]
-            hessian += pairs[2 &* k &+ 1]
+            gradients += gradient(k)
+            hessians += hessian(k)
         }
-        (total.pointee.gradient, total.pointee.hessian) = (gradient, hessian)
+        (total.pointee.gradient, total.pointee.hessian) = (gradients, hessians)
     }
 
     /// Adds rows `range` into the flat triples at `base`, by their stored sparse bins.
@@ -168,14 +234,14 @@ private struct Rows: @unchecked Sendable {
         sparse.rowStarts.withUnsafeBufferPointer { starts in
             sparse.entries.withUnsafeBufferPointer { entries in
                 for k in range {
-                    let row = Int(rows[k])
-                    let g = pairs[2 &* k]
-                    let h = pairs[2 &* k &+ 1]
-                    for e in starts[row]..<starts[row &+ 1] {
+                    let r = row(k)
+                    let g = gradient(k)
+                    let h = hessian(k)
+                    for e in starts[r]..<starts[r &+ 1] {
                         let b = Int(entries[e]) &* 3
                         base[b] += g
                         base[b &+ 1] += h
-                        base[b &+ 2] += 1
+                        if countsRows { base[b &+ 2] += 1 }
                     }
                 }
             }

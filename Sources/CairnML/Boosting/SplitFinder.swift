@@ -61,38 +61,48 @@ struct SplitFinder: Sendable {
     private func numeric(
         _ feature: Int, _ totals: BinTotals, _ total: GradientStats, _ parent: Double, cuts: ClosedRange<Int>
     ) -> SplitCandidate? {
-        var best: SplitCandidate?
+        // The best cut so far: its gain, last bin sent left, side of the missing values, and left sums.
+        var best: (gain: Double, bin: Int, missingLeft: Bool, left: GradientStats)?
+        // A cut must gain more than this: `minGainToSplit`, zero, and the best cut so far.
+        var threshold = max(parameters.minGainToSplit, 0)
         let missing = totals.missing
-        let minCount = Double(parameters.minDataInLeaf)
+        let (minCount, minHessian) = (Double(parameters.minDataInLeaf), parameters.minSumHessianInLeaf)
         totals.withValueBins { bins in
             let lastCut = min(cuts.upperBound, bins.count / 3 - 1)
             guard cuts.lowerBound <= lastCut else { return }
-            for missingLeft in missing.count > 0 ? [false, true] : [false] {
-                var left = missingLeft ? missing : GradientStats()
+            for missingLeft in [false, true] where !missingLeft || missing.count > 0 {
+                // The left side's sums, in scalars the loop keeps in registers.
+                var (gradient, hessian, count) = missingLeft ? (missing.gradient, missing.hessian, missing.count) : (0, 0, 0)
                 var seen = false
                 for bin in 0...lastCut {
                     let k = bin &* 3
                     if bins[k &+ 2] > 0 {
-                        left = left + GradientStats(gradient: bins[k], hessian: bins[k &+ 1], count: bins[k &+ 2])
+                        gradient += bins[k]
+                        hessian += bins[k &+ 1]
+                        count += bins[k &+ 2]
                         seen = true
                     } else if bin != cuts.lowerBound {
                         continue
                     }
                     if bin < cuts.lowerBound || !seen { continue }
-                    let right = total - left
+                    let right = (gradient: total.gradient - gradient, hessian: total.hessian - hessian, count: total.count - count)
                     // Counts are exact and only fall on the right as the cut moves right: once too few, always so.
                     if right.count < minCount { break }
-                    guard allowed(left), allowed(right) else { continue }
-                    let gain = regularization.score(left) + regularization.score(right) - parent
-                    if gain > parameters.minGainToSplit, gain > (best?.gain ?? 0) {
-                        best = SplitCandidate(
-                            feature: feature, gain: gain, thresholdBin: bin, leftBins: [], defaultLeft: missingLeft,
-                            left: left, right: right)
+                    guard count >= minCount, hessian >= minHessian, right.hessian >= minHessian else { continue }
+                    let gain =
+                        regularization.scoreSum(gradient: SIMD2(gradient, right.gradient), hessian: SIMD2(hessian, right.hessian)) - parent
+                    if gain > threshold {
+                        threshold = gain
+                        best = (gain, bin, missingLeft, GradientStats(gradient: gradient, hessian: hessian, count: count))
                     }
                 }
             }
         }
-        return best
+        return best.map { best in
+            SplitCandidate(
+                feature: feature, gain: best.gain, thresholdBin: best.bin, leftBins: [], defaultLeft: best.missingLeft,
+                left: best.left, right: total - best.left)
+        }
     }
 
     private func categorical(

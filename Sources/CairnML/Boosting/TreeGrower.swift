@@ -19,6 +19,8 @@ struct TreeGrower: Sendable {
     /// The team that shares each leaf's histogram and split scans; without one, only large leaves' histograms and
     /// scans of many bins are concurrent.
     var workers: WorkerTeam?
+    /// The buffers of the histograms of leaves done with, for the next leaves' histograms.
+    let histograms = HistogramPool()
 
     private var regularization: LeafRegularization {
         LeafRegularization(l1: parameters.lambdaL1, l2: parameters.lambdaL2, maxOutput: parameters.maxDeltaStep ?? 0)
@@ -69,8 +71,7 @@ struct TreeGrower: Sendable {
                 : splittable.indices.max { (leaves[splittable[$0]].best!.gain, -splittable[$0]) < (leaves[splittable[$1]].best!.gain, -splittable[$1]) }!
             let index = splittable.remove(at: pick)
             // The parent's histogram becomes its larger child's: taken out of the leaf so it is not copied.
-            var parentHistogram = leaves[index].histogram
-            leaves[index].histogram = nil
+            var parentHistogram = leaves[index].histogram.take()
             let leaf = leaves[index]
             let split = leaf.best!
             let node = tree.nodeCount
@@ -94,24 +95,27 @@ struct TreeGrower: Sendable {
                 let small = smallerIsLeft ? left : right
                 let smallHistogram = Histogram(
                     data: data, rows: order[small.begin..<(small.begin + small.count)], gradients: gradients,
-                    hessians: hessians, features: features, workers: workers)
+                    hessians: hessians, features: features, workers: workers, pool: histograms)
                 largeHistogram.subtract(smallHistogram)
                 left.histogram = smallerIsLeft ? smallHistogram : largeHistogram
                 right.histogram = smallerIsLeft ? largeHistogram : smallHistogram
             }
+            // Still here when both children are small enough to be summed from their rows: no longer needed.
+            histograms.recycle(parentHistogram.take())
             let bests = bestSplits([left, right], order, gradients, hessians, features, &random)
             left.best = bests[0]
             right.best = bests[1]
             left.extraL2 = split.extraL2
             right.extraL2 = split.extraL2
             // Only a leaf that may be split again needs its histogram.
-            if left.best == nil { left.histogram = nil }
-            if right.best == nil { right.histogram = nil }
+            if left.best == nil { histograms.recycle(left.histogram.take()) }
+            if right.best == nil { histograms.recycle(right.histogram.take()) }
             leaves[index] = left
             leaves.append(right)
             if left.best != nil { splittable.append(index) }
             if right.best != nil { splittable.append(leaves.count - 1) }
         }
+        for index in leaves.indices { histograms.recycle(leaves[index].histogram.take()) }
         tree.leafValue = leaves.map { leaf in
             let value = leafValue?(order[leaf.begin..<(leaf.begin + leaf.count)])
             return (value ?? regularization.leafValue(leaf.stats, extraL2: leaf.extraL2)) * shrinkage
@@ -132,7 +136,7 @@ struct TreeGrower: Sendable {
         _ rows: ArraySlice<Int32>, _ gradients: [Double], _ hessians: [Double], _ features: [Int]
     ) -> Histogram? {
         rows.count > Self.sparseLeafRows
-            ? Histogram(data: data, rows: rows, gradients: gradients, hessians: hessians, features: features, workers: workers)
+            ? Histogram(data: data, rows: rows, gradients: gradients, hessians: hessians, features: features, workers: workers, pool: histograms)
             : nil
     }
 
