@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Side-by-side training benchmark: LightGBM, XGBoost (hist) and `cairn train` (release build) with the same
 # settings (100 rounds, 31 leaves, learning rate 0.1, 255 bins, two threads) on adult, elec2, California housing, the
-# HIGGS sample, bike sharing, Beijing PM2.5, image segment and KDD Cup 99, printing fit time, scoring throughput, test score and ratios; then CSV loading of a ~100 MB file
-# against pandas. Driven by bench/train_compare.py.
+# HIGGS sample, bike sharing, Beijing PM2.5, image segment and KDD Cup 99, printing the median fit time of three
+# fits, scoring throughput, test score and ratios; then CSV loading of a ~100 MB file against pandas (medians of
+# three loads). Driven by bench/train_compare.py.
 #
-#     bench/train.sh                    # all data sets, about 5 minutes on 2 cores
-#     bench/train.sh --only adult elec2
+#     bench/train.sh                    # all data sets, about 10 minutes on 2 cores
+#     bench/train.sh --only adult elec2 --repeat 5
 #
 # Environment:
 #   CAIRN_BENCH_ML_VENV  venv with the pinned libraries (default ~/.cache/cairn/bench-ml-venv, made if missing)

@@ -1,9 +1,11 @@
 """Side-by-side training benchmark: LightGBM, XGBoost (hist) and `cairn train` with the same settings on the
 shared data sets, plus CSV loading of a ~100 MB file against pandas. Run through bench/train.sh.
 
-For each data set it writes the train and test files once, then prints fit time, test-set scoring throughput,
-the test score and Cairn's ratios. Cairn's times come from `cairn train --json` (`timings`), which measures the
-same steps inside the process; its fit includes binning, as LightGBM's and XGBoost's do.
+For each data set it writes the train and test files once, then fits each library `--repeat` times (3 by default)
+and prints the median fit time, test-set scoring throughput, the test score and Cairn's ratios: on a shared machine
+single fits of a fraction of a second vary by half from one minute to the next. Cairn's times come from
+`cairn train --json` (`timings`), which measures the same steps inside the process; its fit includes binning, as
+LightGBM's and XGBoost's do. The CSV line is the median of `--repeat` loads each.
 """
 
 import argparse
@@ -145,8 +147,16 @@ def run_cairn(cairn, directory, raw_train, raw_test, target, task, name):
     return timings["fit_seconds"], len(raw_test) / timings["valid_evaluate_seconds"], (metric, summary["metrics"][f"valid_{metric}"])
 
 
-def csv_loading(cairn, directory, megabytes):
-    """pandas.read_csv against Cairn's reader (read_seconds of a one-round `cairn train`) on the same file."""
+def median_run(run, repeat):
+    """`run()` (fit seconds, rows/s, score) `repeat` times: the median fit time, with the last run's other figures."""
+    results = [run() for _ in range(repeat)]
+    fits = sorted(result[0] for result in results)
+    return (fits[len(fits) // 2],) + tuple(results[-1][1:])
+
+
+def csv_loading(cairn, directory, megabytes, repeat):
+    """pandas.read_csv against Cairn's reader (read_seconds of a one-round `cairn train`, a new process each time)
+    on the same file: the median of `repeat` loads each."""
     path = directory / "large.csv"
     source = pd.read_csv(DATA / "lightgbm_higgs_binary.train.tsv", sep="\t", header=None).rename(columns=lambda c: f"c{c}")
     text = source.to_csv(index=False)
@@ -157,14 +167,23 @@ def csv_loading(cairn, directory, megabytes):
         for _ in range(copies):
             out.write(body)
     size = path.stat().st_size / 1e6
-    start = time.perf_counter()
-    frame = pd.read_csv(path)
-    pandas_seconds = time.perf_counter() - start
-    command = [cairn, "train", "--data", str(path), "--target", "c0", "--model", "linear", "--param", "max_iter=1",
-               "--no-log", "--json", "--output", str(directory / "large.cairn")]
-    summary = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-    cairn_seconds = summary["timings"]["read_seconds"]
-    print(f"\nCSV loading, {size:.0f} MB, {len(frame):,} rows x {frame.shape[1]} columns")
+
+    def pandas_load():
+        start = time.perf_counter()
+        frame = pd.read_csv(path)
+        return time.perf_counter() - start, frame
+
+    def cairn_load():
+        command = [cairn, "train", "--data", str(path), "--target", "c0", "--model", "linear", "--param", "max_iter=1",
+                   "--no-log", "--json", "--output", str(directory / "large.cairn")]
+        summary = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        return summary["timings"]["read_seconds"]
+
+    pandas_runs = [pandas_load() for _ in range(repeat)]
+    frame = pandas_runs[-1][1]
+    pandas_seconds = sorted(seconds for seconds, _ in pandas_runs)[repeat // 2]
+    cairn_seconds = sorted(cairn_load() for _ in range(repeat))[repeat // 2]
+    print(f"\nCSV loading, {size:.0f} MB, {len(frame):,} rows x {frame.shape[1]} columns (medians of {repeat} loads)")
     print(f"  pandas.read_csv {pandas_seconds:.2f} s, Cairn {cairn_seconds:.2f} s, ratio {pandas_seconds / cairn_seconds:.1f}x")
 
 
@@ -173,6 +192,7 @@ def main():
     parser.add_argument("--cairn-bin", required=True)
     parser.add_argument("--only", nargs="*", help="data set names (adult, elec2, housing, higgs, bike, pm25, segment, kddcup99)")
     parser.add_argument("--csv-megabytes", type=float, default=100)
+    parser.add_argument("--repeat", type=int, default=3, help="fits (and CSV loads) per library; the median is shown")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="cairn-bench-train-") as temp:
         directory = pathlib.Path(temp)
@@ -184,12 +204,16 @@ def main():
             if args.only and name not in args.only:
                 continue
             train, test = encode(raw_train, raw_test, target, task)
-            cairn = run_cairn(args.cairn_bin, directory, raw_train, raw_test, target, task, name)
-            results = {"LightGBM": run_lightgbm(train, test, target, task), "XGBoost": run_xgboost(train, test, target, task), "Cairn": cairn}
+            cairn = median_run(lambda: run_cairn(args.cairn_bin, directory, raw_train, raw_test, target, task, name), args.repeat)
+            results = {
+                "LightGBM": median_run(lambda: run_lightgbm(train, test, target, task), args.repeat),
+                "XGBoost": median_run(lambda: run_xgboost(train, test, target, task), args.repeat),
+                "Cairn": cairn,
+            }
             for library, (fit, rows_per_s, (metric, value)) in results.items():
                 ratio = "" if library == "Cairn" else f"{fit / cairn[0]:.2f}x"
                 print(f"{name:<10} {library:<9} {fit:>8.2f} {rows_per_s:>13,.0f} {metric + ' ' + format(value, '.4f'):>18} {ratio:>10}")
-        csv_loading(args.cairn_bin, directory, args.csv_megabytes)
+        csv_loading(args.cairn_bin, directory, args.csv_megabytes, args.repeat)
     print("\nfit ratio = the library's fit time / Cairn's (above 1: Cairn is faster)")
 
 
