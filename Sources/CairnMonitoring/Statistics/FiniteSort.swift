@@ -21,7 +21,7 @@ enum FiniteSort {
         return [Double](unsafeUninitializedCapacity: keys.count) { result, initialized in
             result.withMemoryRebound(to: UInt64.self) { scratch in
                 keys.withUnsafeMutableBufferPointer { keys in
-                    var (sorted, spare) = radixSort(keys, scratch: scratch, digits: highDigits)
+                    var (sorted, spare) = radixSort(keys, scratch: scratch, fromDigit: digitsPerSort)
                     sortRuns(&sorted, spare: &spare)
                     for i in sorted.indices { scratch[i] = value(sorted[i]).bitPattern }
                 }
@@ -34,34 +34,32 @@ enum FiniteSort {
     /// 65,536 places and needed a megabyte of counts per sort).
     private static let digitBits = 11
     private static let buckets = 1 << digitBits
-    /// The digits of the low 33 bits, then of the top 31.
-    private static let lowDigits = 0..<3
-    private static let highDigits = 3..<6
+    /// Each sort orders the keys by three digits: the low 33 bits (digits 0–2) or the top 31 (digits 3–5).
+    private static let digitsPerSort = 3
     /// The key bits below the high digits.
-    private static let lowBits = UInt64(lowDigits.count * digitBits)
+    private static let lowBits = UInt64(digitsPerSort * digitBits)
     /// Runs of keys sharing their high digits this long or shorter are insertion-sorted.
     private static let shortRun = 32
 
-    /// Sorts `keys` ascending by the digits `digits` (stable, so the order of the other bits is kept), moving them
+    /// Sorts `keys` ascending by the three digits from digit `first` (stable, so the order of the other bits is kept), moving them
     /// between `keys` and `scratch` (of the same count): one pass counts every digit, then each digit that does
     /// not put every key in one bucket (common for integers, narrow ranges and the sign and exponent bits) moves
     /// the keys once.
     /// - Returns: the buffer that holds the result and the other one.
     private static func radixSort(
-        _ keys: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>, digits: Range<Int>
+        _ keys: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>, fromDigit first: Int
     ) -> (sorted: UnsafeMutableBufferPointer<UInt64>, spare: UnsafeMutableBufferPointer<UInt64>) {
-        assert(digits.count == 3)
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * buckets) { counts in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: digitsPerSort * buckets) { counts in
             counts.initialize(repeating: 0)
             let mask = UInt64(buckets - 1)
-            let lowest = UInt64(digits.lowerBound * digitBits)
+            let lowest = UInt64(first * digitBits)
             for k in keys {
-                // Three digits each time (a constant count, so the loop unrolls).
-                for slot in 0..<3 { counts[slot * buckets + Int((k >> (lowest + UInt64(slot * digitBits))) & mask)] &+= 1 }
+                // A constant count of digits, so the loop unrolls.
+                for slot in 0..<digitsPerSort { counts[slot * buckets + Int((k >> (lowest + UInt64(slot * digitBits))) & mask)] &+= 1 }
             }
             var source = keys
             var target = scratch
-            for (slot, digit) in digits.enumerated() {
+            for (slot, digit) in (first..<(first + digitsPerSort)).enumerated() {
                 let count = UnsafeMutableBufferPointer(rebasing: counts[(slot * buckets)..<((slot + 1) * buckets)])
                 if count.contains(where: { Int($0) == keys.count }) { continue }
                 var total: UInt32 = 0
@@ -92,7 +90,7 @@ enum FiniteSort {
             while end < sorted.count, sorted[end] >> lowBits == high { end += 1 }
             if end - start > shortRun {
                 let run = UnsafeMutableBufferPointer(rebasing: sorted[start..<end])
-                let (result, _) = radixSort(run, scratch: UnsafeMutableBufferPointer(rebasing: spare[start..<end]), digits: lowDigits)
+                let (result, _) = radixSort(run, scratch: UnsafeMutableBufferPointer(rebasing: spare[start..<end]), fromDigit: 0)
                 if result.baseAddress != run.baseAddress { _ = run.update(fromContentsOf: result) }
             } else if end - start > 1 {
                 insertionSort(UnsafeMutableBufferPointer(rebasing: sorted[start..<end]))
