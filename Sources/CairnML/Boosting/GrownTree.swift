@@ -47,7 +47,7 @@ struct GrownTree: Sendable {
         scores.withUnsafeMutableBufferPointer { scores in
             // Each part of the rows adds to its own scores.
             let target = SharedBuffer(base: scores.baseAddress!)
-            workers.forEachRange(scores.count) { part in
+            workers.forEachRange(scores.count, minimum: 1024) { part in
                 features.withUnsafeBufferPointer { features in
                     next.withUnsafeBufferPointer { next in
                         allRoutes.withUnsafeBufferPointer { routes in

@@ -18,7 +18,7 @@ struct Histogram: Sendable {
     static let splitSparseRows = 4096
 
     /// Leaves of at least this many rows gather their gradients in two halves, one per core.
-    static let splitGatherRows = 8192
+    static let splitGatherRows = 2048
 
     /// Sums the gradients of `rows` into bins, concurrently (on `workers`, if any): one task per dense feature of
     /// `features`, one or two over the rows for the sparse features, whose default bins are then the leaf's totals

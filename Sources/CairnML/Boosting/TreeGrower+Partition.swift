@@ -1,6 +1,6 @@
 extension TreeGrower {
     /// Leaves of at least this many rows are partitioned in parts, one per thread of the ``WorkerTeam``.
-    static let concurrentPartitionRows = 8192
+    static let concurrentPartitionRows = 2048
 
     /// Stable-partitions `order[begin..<begin+count]` so rows whose bin of `feature` goes left by `route` come first;
     /// returns how many go left. `scratch` (at least `count` long) holds the right rows meanwhile.
