@@ -20,8 +20,8 @@ struct Histogram: Sendable {
     /// Leaves of at least this many rows gather their gradients in two halves, one per core.
     static let splitGatherRows = 2048
 
-    /// Sums the gradients of `rows` into bins, concurrently (on `workers`, if any): one task per dense feature of
-    /// `features`, one or two over the rows for the sparse features, whose default bins are then the leaf's totals
+    /// Sums the gradients of `rows` into bins, concurrently (on `workers`, if any): one task per two dense features
+    /// of `features`, one or two over the rows for the sparse features, whose default bins are then the leaf's totals
     /// minus their other bins, and one for those totals. A row's sparse entries are stored together, so every sparse
     /// feature is summed, `features` or not; the bins of a feature outside `features` are not complete and must not
     /// be read. The bins' buffer comes from `pool`, if given.
@@ -89,15 +89,16 @@ struct Histogram: Sendable {
         let sparse = features.filter { data.isSparse[$0] }
         let halves = sparse.isEmpty ? 0 : (n >= Self.splitSparseRows ? 2 : 1)
         // Tasks, the longest first: the sparse halves, the leaf's totals (needed by sparse features only), the
-        // dense features.
+        // dense features in pairs (which read each row's gradients once for two features).
         let totalTasks = halves > 0 ? 1 : 0
-        let taskCount = halves + totalTasks + dense.count
+        let pairs = stride(from: 0, to: dense.count, by: 2).map { dense[$0..<min($0 + 2, dense.count)] }
+        let taskCount = halves + totalTasks + pairs.count
         var spill = halves > 1 ? pool?.take(data.totalBins * 3) ?? [Double](repeating: 0, count: data.totalBins * 3) : []
         var total = GradientStats(gradient: 0, hessian: 0, count: Double(n))
         values.withUnsafeMutableBufferPointer { valuesBuffer in
             spill.withUnsafeMutableBufferPointer { spillBuffer in
                 withUnsafeMutablePointer(to: &total) { totalPointer in
-                    // Each task writes its own bins: a dense feature's range, or (the second half) the spill.
+                    // Each task writes its own bins: two dense features' ranges, or (the second half) the spill.
                     let target = SharedBuffer(base: valuesBuffer.baseAddress!)
                     let spillTarget = spillBuffer.baseAddress.map { SharedBuffer(base: $0) }
                     let totalTarget = SharedBuffer(base: totalPointer)
@@ -108,10 +109,20 @@ struct Histogram: Sendable {
                         } else if task < halves + totalTasks {
                             source.sumPairs(n, into: totalTarget.base)
                         } else {
-                            let f = dense[task - halves - totalTasks]
+                            let pair = pairs[task - halves - totalTasks]
+                            let (f, g) = (pair.first!, pair.last!)
                             data.bins[f].withUnsafeBufferPointer { column in
-                                source.sumColumn(
-                                    column.baseAddress!, n, binCount: data.mappers[f].binCount, into: target.base + data.offsets[f] * 3)
+                                data.bins[g].withUnsafeBufferPointer { other in
+                                    let (binCount, otherBinCount) = (data.mappers[f].binCount, data.mappers[g].binCount)
+                                    // A feature without a partner is summed twice, the second time into scratch.
+                                    withUnsafeTemporaryAllocation(of: Double.self, capacity: f == g ? otherBinCount * 3 : 0) { scratch in
+                                        scratch.initialize(repeating: 0)
+                                        source.sumColumns(
+                                            column.baseAddress!, other.baseAddress!, n, binCount: binCount, otherBinCount: otherBinCount,
+                                            into: target.base + data.offsets[f] * 3,
+                                            f == g ? scratch.baseAddress! : target.base + data.offsets[g] * 3)
+                                    }
+                                }
                             }
                         }
                     }
@@ -189,33 +200,54 @@ private struct AllRows: LeafRows, @unchecked Sendable {
 }
 
 extension LeafRows {
-    /// Adds the first `count` rows into the `binCount` triples at `base`, by their bins in `column`. Even and odd
-    /// rows go to separate copies, added together at the end: consecutive rows often share a bin, and one copy
-    /// would make each addition wait for the previous one's store.
-    func sumColumn(_ column: UnsafePointer<UInt8>, _ count: Int, binCount: Int, into base: UnsafeMutablePointer<Double>) {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: binCount * 3) { odd in
+    /// Adds the first `count` rows into the triples of two features at once, by their bins in `column` and `other`
+    /// (`binCount` and `otherBinCount` bins, at `base` and `otherBase`): each row's gradient and hessian are read once
+    /// for both. Even and odd rows go to separate copies, added together at the end: consecutive rows often share a
+    /// bin, and one copy would make each addition wait for the previous one's store.
+    func sumColumns(
+        _ column: UnsafePointer<UInt8>, _ other: UnsafePointer<UInt8>, _ count: Int, binCount: Int, otherBinCount: Int,
+        into base: UnsafeMutablePointer<Double>, _ otherBase: UnsafeMutablePointer<Double>
+    ) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: (binCount + otherBinCount) * 3) { odd in
             odd.initialize(repeating: 0)
+            let otherOdd = odd.baseAddress! + binCount * 3
             var k = 0
             while k &+ 1 < count {
-                let b = Int(column[row(k)]) &* 3
-                let c = Int(column[row(k &+ 1)]) &* 3
-                base[b] += gradient(k)
-                base[b &+ 1] += hessian(k)
-                odd[c] += gradient(k &+ 1)
-                odd[c &+ 1] += hessian(k &+ 1)
+                let (r, s) = (row(k), row(k &+ 1))
+                let (b, c) = (Int(column[r]) &* 3, Int(other[r]) &* 3)
+                let (d, e) = (Int(column[s]) &* 3, Int(other[s]) &* 3)
+                let (g, h) = (gradient(k), hessian(k))
+                let (g2, h2) = (gradient(k &+ 1), hessian(k &+ 1))
+                base[b] += g
+                base[b &+ 1] += h
+                otherBase[c] += g
+                otherBase[c &+ 1] += h
+                odd[d] += g2
+                odd[d &+ 1] += h2
+                otherOdd[e] += g2
+                otherOdd[e &+ 1] += h2
                 if countsRows {
                     base[b &+ 2] += 1
-                    odd[c &+ 2] += 1
+                    otherBase[c &+ 2] += 1
+                    odd[d &+ 2] += 1
+                    otherOdd[e &+ 2] += 1
                 }
                 k &+= 2
             }
             if k < count {
-                let b = Int(column[row(k)]) &* 3
+                let r = row(k)
+                let (b, c) = (Int(column[r]) &* 3, Int(other[r]) &* 3)
                 base[b] += gradient(k)
                 base[b &+ 1] += hessian(k)
-                if countsRows { base[b &+ 2] += 1 }
+                otherBase[c] += gradient(k)
+                otherBase[c &+ 1] += hessian(k)
+                if countsRows {
+                    base[b &+ 2] += 1
+                    otherBase[c &+ 2] += 1
+                }
             }
-            for i in odd.indices { base[i] += odd[i] }
+            for i in 0..<(binCount * 3) { base[i] += odd[i] }
+            for i in 0..<(otherBinCount * 3) { otherBase[i] += otherOdd[i] }
         }
     }
 
