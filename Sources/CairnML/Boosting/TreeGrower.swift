@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a forest randomizes each split: the number of features drawn at each split, and whether numeric
 /// thresholds are drawn at random (extremely randomized trees) rather than optimized.
 struct SplitSampling: Sendable {
@@ -171,12 +173,19 @@ struct TreeGrower: Sendable {
             }
             return best
         }
-        let concurrent = workers != nil || (leaves.contains { $0.histogram != nil } && data.totalBins >= Self.concurrentScanBins)
-        let runs = concurrent ? (0..<2).map { half in (scanCount * half / 2)..<(scanCount * (half + 1) / 2) } : [0..<scanCount]
+        let runs =
+            if let workers {
+                workers.ranges(scanCount, minimum: 2)
+            } else if leaves.contains(where: { $0.histogram != nil }) && data.totalBins >= Self.concurrentScanBins {
+                Parallel.ranges(scanCount, parts: ProcessInfo.processInfo.activeProcessorCount)
+            } else {
+                [0..<scanCount]
+            }
         let results = workers?.map(runs.count) { best(runs[$0]) } ?? Parallel.map(runs.count) { best(runs[$0]) }
         return leaves.indices.map { leaf in
             results.reduce(nil) { chosen, result in
-                result[leaf].map { Self.isBetter($0, than: chosen) ? $0 : chosen } ?? chosen
+                guard let candidate = result[leaf], Self.isBetter(candidate, than: chosen) else { return chosen }
+                return candidate
             }
         }
     }

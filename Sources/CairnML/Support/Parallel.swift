@@ -13,6 +13,11 @@ public enum Parallel {
         }
     }
 
+    /// `parts` consecutive ranges of nearly equal size that cover `0..<count`.
+    static func ranges(_ count: Int, parts: Int) -> [Range<Int>] {
+        (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+    }
+
     /// `body(i)` for every `i` in `0..<count`, run concurrently unless `concurrently` is false (work too small to
     /// pay for waking threads); `body` must only write state no other iteration touches.
     static func forEach(_ count: Int, concurrently: Bool = true, _ body: @Sendable (Int) -> Void) {

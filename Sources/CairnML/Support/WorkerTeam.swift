@@ -96,8 +96,7 @@ final class WorkerTeam: @unchecked Sendable {
     /// Consecutive ranges that cover `0..<count`: one per thread of the team, or a single one when `count` is under
     /// `minimum` (too little work to share).
     func ranges(_ count: Int, minimum: Int) -> [Range<Int>] {
-        let parts = count < minimum ? 1 : threads
-        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+        Parallel.ranges(count, parts: count < minimum ? 1 : threads)
     }
 
     /// `body(range)` for each of ``ranges(_:minimum:)``, concurrently.
