@@ -44,6 +44,40 @@ struct HistogramTests {
         }
     }
 
+    @Test(arguments: [1, 3])
+    func sumsDenseFeaturesInPairsAndAlone(stride: Int) throws {
+        // Given three dense features (two summed together, one alone), one of long runs of equal bins, and a leaf
+        // holding every `stride`-th row (every row: the root's path over the arrays in place)
+        let n = 5_001
+        var random = SeededGenerator(seed: 11)
+        let columns = [
+            (0..<n).map { _ in Double.random(in: 0..<1, using: &random) },
+            (0..<n).map { Double($0 / 500) },
+            (0..<n).map { _ in Double(Int.random(in: 0..<40, using: &random)) },
+        ]
+        let data = BinnedData(FeatureMatrix(columns: columns, rowCount: n), categorical: [false, false, false], maxBin: 255)
+        #expect(data.isSparse == [false, false, false])
+        let gradients = (0..<n).map { _ in Double.random(in: -1..<1, using: &random) }
+        let hessians = (0..<n).map { _ in Double.random(in: 0.01..<0.25, using: &random) }
+        let rows = Swift.stride(from: 0, to: n, by: stride).map(Int32.init)
+        // When its histogram is summed
+        let histogram = Histogram(data: data, rows: rows[...], gradients: gradients, hessians: hessians, features: [0, 1, 2])
+        // Then every bin of every feature holds the sums of its rows
+        for f in 0..<3 {
+            var expected = [GradientStats](repeating: GradientStats(), count: data.mappers[f].binCount)
+            for row in rows.map(Int.init) {
+                expected[Int(data.bins[f][row])] = expected[Int(data.bins[f][row])]
+                    + GradientStats(gradient: gradients[row], hessian: hessians[row], count: 1)
+            }
+            for (bin, sums) in expected.enumerated() {
+                let actual = histogram.stats(offset: data.offsets[f], bin: bin)
+                #expect(actual.count == sums.count, "feature \(f) bin \(bin)")
+                #expect(abs(actual.gradient - sums.gradient) < 1e-9, "feature \(f) bin \(bin)")
+                #expect(abs(actual.hessian - sums.hessian) < 1e-9, "feature \(f) bin \(bin)")
+            }
+        }
+    }
+
     @Test func subtractingASubsetLeavesTheRest() throws {
         // Given a parent histogram and the histogram of its first third of rows
         let (data, gradients, hessians) = data()
