@@ -26,13 +26,17 @@ struct GrownTree: Sendable {
         }
     }
 
+    /// Row sets of at least this many rows walk a tree in parts, one per thread of the team: a walk takes tens of
+    /// nanoseconds a row, so a thousand rows pay for the hand-off.
+    static let concurrentWalkRows = 1024
+
     /// Adds the value of the leaf each row of `rows` reaches to `scores[row]`; the rows' bins must come from the
     /// mappers the tree was grown on. A bin lies on the same side of a split as its values, so this adds what
     /// ``DecisionTree/predict(_:)`` would.
     ///
     /// Rows walk four at a time, leaves stepping to themselves until all four have reached one: the processor
     /// overlaps the four walks, and only the group's end is a branch it can mispredict. The rows are shared by
-    /// `workers`.
+    /// `workers` from ``concurrentWalkRows`` rows.
     func addLeafValues(rows: RowBins, to scores: inout [Double], workers: WorkerTeam) {
         // States: the internal nodes, then the leaves. State s steps to next[2 * s + (1 if its bin goes left)].
         let nodeCount = tree.nodeCount
@@ -47,7 +51,7 @@ struct GrownTree: Sendable {
         scores.withUnsafeMutableBufferPointer { scores in
             // Each part of the rows adds to its own scores.
             let target = SharedBuffer(base: scores.baseAddress!)
-            workers.forEachRange(scores.count, minimum: 1024) { part in
+            workers.forEachRange(scores.count, minimum: Self.concurrentWalkRows) { part in
                 features.withUnsafeBufferPointer { features in
                     next.withUnsafeBufferPointer { next in
                         allRoutes.withUnsafeBufferPointer { routes in
