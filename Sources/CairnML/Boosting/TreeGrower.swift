@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a forest randomizes each split: the number of features drawn at each split, and whether numeric
 /// thresholds are drawn at random (extremely randomized trees) rather than optimized.
 struct SplitSampling: Sendable {
@@ -177,7 +175,7 @@ struct TreeGrower: Sendable {
             if let workers {
                 workers.ranges(scanCount, minimum: 2)
             } else if leaves.contains(where: { $0.histogram != nil }) && data.totalBins >= Self.concurrentScanBins {
-                Parallel.ranges(scanCount, parts: ProcessInfo.processInfo.activeProcessorCount)
+                Parallel.ranges(scanCount, parts: Parallel.availableCores())
             } else {
                 [0..<scanCount]
             }

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// Data-parallel helpers over the machine's cores.
 public enum Parallel {
@@ -11,6 +11,30 @@ public enum Parallel {
             DispatchQueue.concurrentPerform(iterations: count) { (slots.base + $0).initialize(to: body($0)) }
             initialized = count
         }
+    }
+
+    /// The cores the calling thread may run on: on Linux its CPU affinity (what `taskset` or a container's cpuset
+    /// allows), elsewhere every active core. `ProcessInfo.activeProcessorCount` counts the machine's cores whatever
+    /// the affinity, and threads that wait for each other by spinning lose more than they gain on too few cores.
+    static func availableCores() -> Int {
+        let active = ProcessInfo.processInfo.activeProcessorCount
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/thread-self/status", encoding: .utf8),
+            let allowed = allowedCores(status: status)
+        {
+            return Swift.max(1, Swift.min(allowed, active))
+        }
+        #endif
+        return active
+    }
+
+    /// The number of cores in the `Cpus_allowed` mask of a Linux `/proc/…/status` text (hexadecimal, in groups
+    /// separated by commas), or `nil` without one. The mask may name cores the machine does not have.
+    static func allowedCores(status: String) -> Int? {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) else { return nil }
+        let mask = line.dropFirst("Cpus_allowed:".count).filter { !$0.isWhitespace && $0 != "," }
+        guard !mask.isEmpty, mask.allSatisfy(\.isHexDigit) else { return nil }
+        return mask.reduce(0) { $0 + $1.hexDigitValue!.nonzeroBitCount }
     }
 
     /// `parts` consecutive ranges of nearly equal size that cover `0..<count`.
