@@ -29,19 +29,7 @@ struct HistogramTests {
         // When its histogram is summed
         let histogram = Histogram(data: data, rows: rows[...], gradients: gradients, hessians: hessians, features: [0, 1, 2, 3])
         // Then every bin holds the sums of its rows, the default bins of sparse features included
-        for f in 0..<4 {
-            var expected = [GradientStats](repeating: GradientStats(), count: data.mappers[f].binCount)
-            for row in rows.map(Int.init) {
-                expected[Int(data.bins[f][row])] = expected[Int(data.bins[f][row])]
-                    + GradientStats(gradient: gradients[row], hessian: hessians[row], count: 1)
-            }
-            for (bin, sums) in expected.enumerated() {
-                let actual = histogram.stats(offset: data.offsets[f], bin: bin)
-                #expect(actual.count == sums.count, "feature \(f) bin \(bin)")
-                #expect(abs(actual.gradient - sums.gradient) < 1e-9, "feature \(f) bin \(bin)")
-                #expect(abs(actual.hessian - sums.hessian) < 1e-9, "feature \(f) bin \(bin)")
-            }
-        }
+        expectRowSums(histogram, data, rows, gradients, hessians, features: 0..<4)
     }
 
     @Test(arguments: [1, 3])
@@ -63,19 +51,7 @@ struct HistogramTests {
         // When its histogram is summed
         let histogram = Histogram(data: data, rows: rows[...], gradients: gradients, hessians: hessians, features: [0, 1, 2])
         // Then every bin of every feature holds the sums of its rows
-        for f in 0..<3 {
-            var expected = [GradientStats](repeating: GradientStats(), count: data.mappers[f].binCount)
-            for row in rows.map(Int.init) {
-                expected[Int(data.bins[f][row])] = expected[Int(data.bins[f][row])]
-                    + GradientStats(gradient: gradients[row], hessian: hessians[row], count: 1)
-            }
-            for (bin, sums) in expected.enumerated() {
-                let actual = histogram.stats(offset: data.offsets[f], bin: bin)
-                #expect(actual.count == sums.count, "feature \(f) bin \(bin)")
-                #expect(abs(actual.gradient - sums.gradient) < 1e-9, "feature \(f) bin \(bin)")
-                #expect(abs(actual.hessian - sums.hessian) < 1e-9, "feature \(f) bin \(bin)")
-            }
-        }
+        expectRowSums(histogram, data, rows, gradients, hessians, features: 0..<3)
     }
 
     @Test func subtractingASubsetLeavesTheRest() throws {
@@ -90,5 +66,25 @@ struct HistogramTests {
         parent.subtract(first)
         // Then what is left is the histogram of the other rows
         #expect(zip(parent.values, rest.values).allSatisfy { abs($0 - $1) < 1e-9 })
+    }
+
+    /// Expects each bin of `features` in `histogram` to hold the sums of its `rows`, taken row by row.
+    private func expectRowSums(
+        _ histogram: Histogram, _ data: BinnedData, _ rows: [Int32], _ gradients: [Double], _ hessians: [Double],
+        features: Range<Int>
+    ) {
+        for f in features {
+            var expected = [GradientStats](repeating: GradientStats(), count: data.mappers[f].binCount)
+            for row in rows.map(Int.init) {
+                expected[Int(data.bins[f][row])] = expected[Int(data.bins[f][row])]
+                    + GradientStats(gradient: gradients[row], hessian: hessians[row], count: 1)
+            }
+            for (bin, sums) in expected.enumerated() {
+                let actual = histogram.stats(offset: data.offsets[f], bin: bin)
+                #expect(actual.count == sums.count, "feature \(f) bin \(bin)")
+                #expect(abs(actual.gradient - sums.gradient) < 1e-9, "feature \(f) bin \(bin)")
+                #expect(abs(actual.hessian - sums.hessian) < 1e-9, "feature \(f) bin \(bin)")
+            }
+        }
     }
 }
