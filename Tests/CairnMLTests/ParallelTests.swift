@@ -15,7 +15,7 @@ struct ParallelTests {
     }
 
     @Test func availableCoresAreAtLeastOneAndAtMostTheMachines() {
-        let cores = Parallel.availableCores()
+        let cores = Parallel.availableCores
         #expect(cores >= 1 && cores <= ProcessInfo.processInfo.activeProcessorCount)
     }
 

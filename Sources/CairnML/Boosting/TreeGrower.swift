@@ -175,7 +175,7 @@ struct TreeGrower: Sendable {
             if let workers {
                 workers.ranges(scanCount, minimum: 2)
             } else if leaves.contains(where: { $0.histogram != nil }) && data.totalBins >= Self.concurrentScanBins {
-                Parallel.ranges(scanCount, parts: Parallel.availableCores())
+                Parallel.ranges(scanCount, parts: Parallel.availableCores)
             } else {
                 [0..<scanCount]
             }

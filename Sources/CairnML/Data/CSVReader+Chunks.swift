@@ -15,7 +15,7 @@ extension CSVReader {
             scanner: scanner, missing: CSVMissingValues(options.naValues), columnCount: names.count,
             stripTrailingPeriod: options.stripTrailingPeriod)
         let initial: [CSVKind] = names.map { options.categoricalColumns.contains($0) ? .text : .int }
-        let chunkCount = Swift.min(Swift.max((input.count - start) / chunkBytes, 1), 4 * Parallel.availableCores())
+        let chunkCount = Swift.min(Swift.max((input.count - start) / chunkBytes, 1), 4 * Parallel.availableCores)
         let ranges = CSVChunking.ranges(input, from: start, firstChunkBytes: chunkBytes / 16, count: chunkCount)
         guard ranges.count > 1 else {
             let chunks = [try reader.read(input, range: ranges[0], firstLine: line, kinds: initial)]

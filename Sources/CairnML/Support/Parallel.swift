@@ -13,10 +13,11 @@ public enum Parallel {
         }
     }
 
-    /// The cores the calling thread may run on: on Linux its CPU affinity (what `taskset` or a container's cpuset
-    /// allows), elsewhere every active core. `ProcessInfo.activeProcessorCount` counts the machine's cores whatever
-    /// the affinity, and threads that wait for each other by spinning lose more than they gain on too few cores.
-    static func availableCores() -> Int {
+    /// The cores this process may run on: on Linux the CPU affinity of the thread that first asks (what `taskset`
+    /// or a container's cpuset allows), elsewhere every active core; read once, since split scans ask per split.
+    /// `ProcessInfo.activeProcessorCount` counts the machine's cores whatever the affinity, and threads that wait for
+    /// each other by spinning lose more than they gain on too few cores.
+    static let availableCores: Int = {
         let active = ProcessInfo.processInfo.activeProcessorCount
         #if os(Linux)
         if let status = try? String(contentsOfFile: "/proc/thread-self/status", encoding: .utf8),
@@ -26,7 +27,7 @@ public enum Parallel {
         }
         #endif
         return active
-    }
+    }()
 
     /// The number of cores in the `Cpus_allowed` mask of a Linux `/proc/…/status` text (hexadecimal, in groups
     /// separated by commas), or `nil` without one. The mask may name cores the machine does not have.

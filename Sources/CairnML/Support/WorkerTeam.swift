@@ -48,7 +48,7 @@ final class WorkerTeam: @unchecked Sendable {
 
     /// Calls `body` with a team of `helpers` threads besides the caller (by default one fewer than the cores) and
     /// ends the threads when it returns.
-    static func with<R>(helpers: Int = Parallel.availableCores() - 1, _ body: (WorkerTeam) throws -> R) rethrows -> R {
+    static func with<R>(helpers: Int = Parallel.availableCores - 1, _ body: (WorkerTeam) throws -> R) rethrows -> R {
         let team = WorkerTeam(threads: max(0, helpers) + 1)
         let ended = DispatchGroup()
         for _ in 0..<max(0, helpers) {
