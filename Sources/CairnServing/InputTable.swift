@@ -26,7 +26,7 @@ public enum InputTable {
             .invalid("Input '\(input.name)' row \(row): \(why)")
         }
         if input.isCategorical {
-            return Column(input.name, strings: try values.enumerated().map { row, value -> String? in
+            return Column(input.name, strings: values.enumerated().map { row, value -> String? in
                 switch value {
                 case .text(let text): return text
                 case .number, .bool: return value.shown

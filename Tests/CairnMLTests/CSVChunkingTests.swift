@@ -135,13 +135,14 @@ struct CSVChunkingTests {
 
     @Test func laterChunksWithMoreRowsThanTheFirstPredictsKeepEveryNumber() throws {
         // Given long first records, then short ones: later chunks hold far more rows than the first one's length
-        // predicts, so their numbers overflow the room set aside for them in the final columns
+        // predicts, so their numbers and whole numbers overflow the room set aside for them in the final columns
         let long = String(repeating: "w", count: 400)
-        let rows = (0..<20_000).map { k in "\(Double(k) / 2),\(k < 100 ? long : "s")" }
-        let text = "x,t\n" + rows.joined(separator: "\n")
-        // Then the numbers are all there, in order
+        let rows = (0..<20_000).map { k in "\(Double(k) / 2),\(k < 100 ? long : "s"),\(k % 3 == 0 ? "" : "\(k)")" }
+        let text = "x,t,n\n" + rows.joined(separator: "\n")
+        // Then the numbers and the whole numbers are all there, in order
         let table = try read(text, chunkBytes: 8_192)
         #expect(table["x"]?.values == .double((0..<20_000).map { Double($0) / 2 }))
+        #expect(table["n"]?.values == .int((0..<20_000).map { $0 % 3 == 0 ? nil : $0 }))
         #expect(same(table, try read(text, chunkBytes: Int.max)))
     }
 

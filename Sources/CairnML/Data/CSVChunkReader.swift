@@ -22,11 +22,11 @@ struct CSVChunkReader {
     /// read again as text.
     /// - Parameters:
     ///   - firstLine: the line number of the chunk's first byte, for error messages.
-    ///   - slots: where each number column writes its values, if anywhere.
+    ///   - slots: where each number and integer column writes its values, if anywhere.
     /// - Throws: `invalid_argument` naming the line of a record whose field count differs from `columnCount`, an
     ///   unterminated quote, or text after a closing quote.
     func read(
-        _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind], slots: [CSVNumberSlot?]? = nil
+        _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind], slots: [CSVColumnSlot?]? = nil
     ) throws -> CSVChunk {
         var kinds = kinds
         while true {
@@ -37,7 +37,7 @@ struct CSVChunkReader {
     }
 
     private func readOnce(
-        _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind], slots: [CSVNumberSlot?]?
+        _ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, kinds: [CSVKind], slots: [CSVColumnSlot?]?
     ) throws -> CSVChunk {
         guard let p = input.baseAddress, !range.isEmpty else {
             return CSVChunk(columns: kinds.map { CSVColumnBuilder(kind: $0, capacity: 0, stripTrailingPeriod: stripTrailingPeriod) })

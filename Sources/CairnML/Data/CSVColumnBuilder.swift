@@ -23,23 +23,29 @@ struct CSVColumnBuilder: Sendable {
     /// Whether one trailing `.` is dropped from texts.
     private let stripTrailingPeriod: Bool
     /// Where a number column writes its values in the final column, while they fit and the column stays numbers.
-    private var slot: CSVNumberSlot?
-    /// The slot's capacity, or 0 once the values are in `doubles`.
+    private var numberSlot: CSVSlot<Double>?
+    /// Where an integer column writes its values in the final column, while they fit and the column stays integers.
+    private var integerSlot: CSVSlot<Int?>?
+    /// The capacity of the slot in use, or 0 once the values are in `doubles` or `ints`.
     private var slotCapacity = 0
 
-    /// An empty column of `kind`, with room for `capacity` values, or writing into `slot` if it is a number column.
-    init(kind: CSVKind, capacity: Int, slot: CSVNumberSlot? = nil, stripTrailingPeriod: Bool) {
+    /// An empty column of `kind`, with room for `capacity` values, or writing into `slot` if it is of the same kind.
+    init(kind: CSVKind, capacity: Int, slot: CSVColumnSlot? = nil, stripTrailingPeriod: Bool) {
         self.kind = kind
         self.stripTrailingPeriod = stripTrailingPeriod
-        if kind == .double, let slot {
-            self.slot = slot
+        switch (kind, slot) {
+        case (.double, .numbers(let slot)?):
+            numberSlot = slot
             slotCapacity = slot.capacity
-        } else {
+        case (.int, .integers(let slot)?):
+            integerSlot = slot
+            slotCapacity = slot.capacity
+        default:
             reserve(capacity)
         }
     }
 
-    /// Whether the values are in the slot the column was made with (rather than in ``doubles``).
+    /// Whether the values are in the slot the column was made with (rather than in ``doubles`` or ``ints``).
     var isInSlot: Bool { slotCapacity > 0 }
 
     private mutating func reserve(_ capacity: Int) {
@@ -55,7 +61,7 @@ struct CSVColumnBuilder: Sendable {
     @inline(__always)
     mutating func appendMissing() {
         switch kind {
-        case .int: ints.append(nil)
+        case .int: appendInteger(nil)
         case .double: appendNumber(.nan)
         case .bool: bools.append(nil)
         case .text: codes.append(-1)
@@ -75,7 +81,7 @@ struct CSVColumnBuilder: Sendable {
         case .int:
             if let value = CSVValueParser.int(field) {
                 if value == 0, field[0] == UInt8(ascii: "-") { negativeZeroRows.append(count) }
-                ints.append(value)
+                appendInteger(value)
                 return accepted()
             }
         case .bool:
@@ -101,18 +107,35 @@ struct CSVColumnBuilder: Sendable {
     @inline(__always)
     private mutating func appendNumber(_ value: Double) {
         if count < slotCapacity {
-            slot.unsafelyUnwrapped.base[count] = value
+            numberSlot.unsafelyUnwrapped.base[count] = value
         } else {
             if slotCapacity > 0 { leaveSlot() }
             doubles.append(value)
         }
     }
 
-    /// Moves the values out of a slot that is full.
+    @inline(__always)
+    private mutating func appendInteger(_ value: Int?) {
+        if count < slotCapacity {
+            integerSlot.unsafelyUnwrapped.base[count] = value
+        } else {
+            if slotCapacity > 0 { leaveSlot() }
+            ints.append(value)
+        }
+    }
+
+    /// Moves the values out of the slot (full, or about to change kind) into `doubles` or `ints`.
     private mutating func leaveSlot() {
-        doubles.reserveCapacity(count * 2)
-        doubles.append(contentsOf: UnsafeBufferPointer(start: slot.unsafelyUnwrapped.base, count: count))
-        slot = nil
+        if let slot = numberSlot {
+            doubles.reserveCapacity(count * 2)
+            doubles.append(contentsOf: slot.prefix(count))
+        }
+        if let slot = integerSlot {
+            ints.reserveCapacity(count * 2)
+            ints.append(contentsOf: slot.prefix(count))
+        }
+        numberSlot = nil
+        integerSlot = nil
         slotCapacity = 0
     }
 
@@ -132,6 +155,7 @@ struct CSVColumnBuilder: Sendable {
                 stripTrailingPeriod: stripTrailingPeriod)
             for _ in 0..<missing { appendMissing() }
         } else if kind == .int && valueKind == .double {
+            if isInSlot { leaveSlot() }
             doubles = numbers()
             ints = []
             kind = .double
@@ -144,18 +168,26 @@ struct CSVColumnBuilder: Sendable {
     }
 
     /// The values as numbers (integers converted exactly as `strtod` reads their text), for an integer or number
-    /// column.
-    func numbers() -> [Double] {
+    /// column not in a slot.
+    private func numbers() -> [Double] {
         guard kind == .int else { return doubles }
-        var values = ints.map { $0.map(Double.init) ?? .nan }
+        return numbers(fromIntegers: ints)
+    }
+
+    /// `integers`, this integer column's values, as numbers converted exactly as `strtod` reads their text.
+    func numbers(fromIntegers integers: some Collection<Int?>) -> [Double] {
+        var values = integers.map { $0.map(Double.init) ?? .nan }
         for row in negativeZeroRows { values[row] = -0.0 }
         return values
     }
 }
 
 extension CSVColumnBuilder {
-    /// The values as integers, for an integer column or one without present values.
-    func intValues() -> [Int?] { kind == .int ? ints : Array(repeating: nil, count: count) }
+    /// The values as integers, for an integer column or one without present values, not in a slot.
+    func intValues() -> [Int?] {
+        assert(!isInSlot, "a slot's values are read from the final column")
+        return kind == .int ? ints : Array(repeating: nil, count: count)
+    }
 
     /// The values as numbers, for a number or integer column or one without present values, not in a slot.
     func doubleValues() -> [Double] {

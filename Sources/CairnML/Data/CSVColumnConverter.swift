@@ -2,14 +2,20 @@
 enum CSVColumnConverter {
     /// The column `column` of `chunks`, in order, as `kind`; text becomes dictionary-encoded categories.
     /// - Parameters:
-    ///   - slots: the storage the chunks wrote their number columns into, if any.
-    static func convert(_ chunks: [CSVChunk], column: Int, name: String, kind: CSVKind, slots: CSVNumberSlots?) -> Column {
+    ///   - slots: the storage the chunks wrote their number and integer columns into, if any.
+    static func convert(_ chunks: [CSVChunk], column: Int, name: String, kind: CSVKind, slots: CSVColumnSlots?) -> Column {
         switch kind {
-        case .int: return Column(name: name, values: .int(joined(chunks, column) { $1.intValues()[...] }))
+        case .int:
+            if let values = slots?.takeIntegers(column, of: chunks) { return Column(name: name, values: .int(values)) }
+            return Column(name: name, values: .int(joined(chunks, column) { k, builder in
+                builder.isInSlot ? slots!.integers(column, chunk: k, count: builder.count) : builder.intValues()[...]
+            }))
         case .double:
-            if let values = slots?.take(column, of: chunks) { return Column(name: name, values: .double(values)) }
+            if let values = slots?.takeNumbers(column, of: chunks) { return Column(name: name, values: .double(values)) }
             return Column(name: name, values: .double(joined(chunks, column) { k, builder in
-                builder.isInSlot ? slots!.values(column, chunk: k, count: builder.count) : builder.doubleValues()[...]
+                guard builder.isInSlot else { return builder.doubleValues()[...] }
+                guard builder.kind == .int else { return slots!.numbers(column, chunk: k, count: builder.count) }
+                return builder.numbers(fromIntegers: slots!.integers(column, chunk: k, count: builder.count))[...]
             }))
         case .bool: return Column(name: name, values: .bool(joined(chunks, column) { $1.boolValues()[...] }))
         case .text: return categorical(chunks, column: column, name: name)

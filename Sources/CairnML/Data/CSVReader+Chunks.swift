@@ -5,12 +5,12 @@ extension CSVReader {
     /// The records from `start` to the end of `input`, read in chunks: the first alone, then the rest concurrently
     /// starting from the kinds the first found; then again, each chunk whose columns cannot join the others' kinds.
     /// Any error in a concurrent chunk falls back to one serial pass, whose error names the line.
-    /// The chunks after the first write their number columns into the final columns' storage (`slots`).
-    /// - Returns: the chunks, each column's kind (see ``finalKinds(_:names:options:)``), and the number storage.
+    /// The chunks after the first write their number and integer columns into the final columns' storage (`slots`).
+    /// - Returns: the chunks, each column's kind (see ``finalKinds(_:names:options:)``), and the columns' storage.
     static func readChunks(
         _ input: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, names: [String], options: CSVOptions,
         scanner: CSVFieldScanner, chunkBytes: Int
-    ) throws -> (chunks: [CSVChunk], kinds: [CSVKind], slots: CSVNumberSlots?) {
+    ) throws -> (chunks: [CSVChunk], kinds: [CSVKind], slots: CSVColumnSlots?) {
         let reader = CSVChunkReader(
             scanner: scanner, missing: CSVMissingValues(options.naValues), columnCount: names.count,
             stripTrailingPeriod: options.stripTrailingPeriod)
@@ -25,7 +25,7 @@ extension CSVReader {
         let shared = SharedBuffer(base: UnsafeMutablePointer(mutating: input.baseAddress!))
         let count = input.count
         var chunks: [CSVChunk]
-        let slots: CSVNumberSlots
+        let slots: CSVColumnSlots
         do {
             let first = try reader.read(input, range: ranges[0], firstLine: line, kinds: initial)
             let kinds = first.columns.map(\.kind)
@@ -35,7 +35,7 @@ extension CSVReader {
             let estimates = ranges.dropFirst().map { range in
                 Swift.min(Int(Double(range.count) * rowsPerByte * 1.1) + 64, range.count / names.count + 1)
             }
-            slots = CSVNumberSlots(kinds: kinds, firstRows: first.rowCount, estimates: estimates)
+            slots = CSVColumnSlots(kinds: kinds, firstRows: first.rowCount, estimates: estimates)
             let rest = slots.withSlots { slots in
                 Parallel.map(ranges.count - 1) { k in
                     Result {

@@ -24,15 +24,29 @@ enum MappedFile {
             }
             return try Array(data).withUnsafeBufferPointer(body)
         }
-        #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else {
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
             throw CairnError.invalid("cannot map file '\(path)'")
         }
-        defer { munmap(address, size) }
+        populate(address, size: size)
+        // Unmapping a large file takes milliseconds of page-table work that nothing waits for.
+        let mapping = SharedBuffer(base: address.assumingMemoryBound(to: UInt8.self))
+        defer { DispatchQueue.global(qos: .utility).async { munmap(mapping.base, size) } }
         return try body(UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+
+    /// Maps the `size` bytes at `address` into the page tables before they are read, a part per core at once
+    /// (`MADV_POPULATE_READ`, Linux 5.14), instead of a page fault at a time during the read or all on one thread
+    /// (`MAP_POPULATE`). Only a hint: where the kernel refuses it, the pages fault in as they are read.
+    private static func populate(_ address: UnsafeMutableRawPointer, size: Int) {
+        #if os(Linux)
+        let populateRead: Int32 = 22
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let parts = Parallel.ranges(size / page, parts: Parallel.availableCores)
+        let mapping = SharedBuffer(base: address.assumingMemoryBound(to: UInt8.self))
+        Parallel.forEach(parts.count, concurrently: size >= 1 << 24) { part in
+            let bytes = (part == parts.count - 1 ? size : parts[part].upperBound * page) - parts[part].lowerBound * page
+            _ = madvise(mapping.base + parts[part].lowerBound * page, bytes, populateRead)
+        }
+        #endif
     }
 }

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Where one chunk writes one column's values: a part of the final column's storage.
+/// `@unchecked Sendable`: each slot is written by the one chunk it belongs to, while the storage is alive.
+struct CSVSlot<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let capacity: Int
+
+    /// The first `count` values written.
+    func prefix(_ count: Int) -> UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+}
+
+/// One chunk's slot of one column, typed by the column's kind in the first chunk.
+enum CSVColumnSlot: Sendable {
+    case numbers(CSVSlot<Double>)
+    case integers(CSVSlot<Int?>)
+}
+
+/// The final arrays of the number and integer columns, written in place by the chunks after the first so that
+/// their values are not copied into the table afterwards.
+///
+/// Each chunk gets a slot sized by an estimate of its rows; a chunk with more rows, or whose column changes kind,
+/// keeps its values itself instead. When every chunk of a column wrote into its slot, the slots are moved together
+/// and the array becomes the column.
+final class CSVColumnSlots: @unchecked Sendable {
+    // `@unchecked Sendable`: concurrent users touch distinct columns' storage (`take…`) or distinct slots (`withSlots`).
+
+    /// A column's final storage.
+    private final class Storage<Element> {
+        var values: [Element]
+        init(count: Int) {
+            // Every element is written before it is read (slots are moved together, the rest removed).
+            values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+                adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+                initialized = count
+            }
+        }
+    }
+
+    /// A column's storage, by the kind its first chunk found.
+    private enum ColumnStorage {
+        case numbers(Storage<Double>)
+        case integers(Storage<Int?>)
+    }
+
+    private let storage: [ColumnStorage?]
+    /// The first chunk's row count: its values are copied to the start of the column.
+    private let firstRows: Int
+    /// The start of each later chunk's slot, then the total.
+    private let offsets: [Int]
+
+    /// Storage for the columns of kind number or integer among `kinds`, with slots of `estimates[k]` rows for the
+    /// chunks after a first chunk of `firstRows` rows.
+    init(kinds: [CSVKind], firstRows: Int, estimates: [Int]) {
+        self.firstRows = firstRows
+        offsets = estimates.reduce(into: [firstRows]) { $0.append($0.last! + $1) }
+        let total = offsets.last!
+        storage = kinds.map { kind in
+            switch kind {
+            case .double: .numbers(Storage(count: total))
+            case .int: .integers(Storage(count: total))
+            case .bool, .text: nil
+            }
+        }
+    }
+
+    /// Calls `body` with each later chunk's slot of each column (`nil` for columns without storage).
+    func withSlots<T>(_ body: ([[CSVColumnSlot?]]) throws -> T) rethrows -> T {
+        try withBases(storage[...], [], body)
+    }
+
+    /// A column's storage while it is borrowed: its start.
+    private enum Base {
+        case numbers(UnsafeMutablePointer<Double>)
+        case integers(UnsafeMutablePointer<Int?>)
+    }
+
+    private func withBases<T>(
+        _ rest: ArraySlice<ColumnStorage?>, _ bases: [Base?], _ body: ([[CSVColumnSlot?]]) throws -> T
+    ) rethrows -> T {
+        guard let next = rest.first else {
+            let slots = offsets.indices.dropLast().map { k in
+                let (start, capacity) = (offsets[k], offsets[k + 1] - offsets[k])
+                return bases.map { base -> CSVColumnSlot? in
+                    switch base {
+                    case .numbers(let p): .numbers(CSVSlot(base: p + start, capacity: capacity))
+                    case .integers(let p): .integers(CSVSlot(base: p + start, capacity: capacity))
+                    case nil: nil
+                    }
+                }
+            }
+            return try body(slots)
+        }
+        switch next {
+        case .numbers(let storage):
+            return try storage.values.withUnsafeMutableBufferPointer {
+                try withBases(rest.dropFirst(), bases + [.numbers($0.baseAddress!)], body)
+            }
+        case .integers(let storage):
+            return try storage.values.withUnsafeMutableBufferPointer {
+                try withBases(rest.dropFirst(), bases + [.integers($0.baseAddress!)], body)
+            }
+        case nil:
+            return try withBases(rest.dropFirst(), bases + [nil], body)
+        }
+    }
+
+    /// The values of number column `column`, taken out of its storage, when every later chunk wrote its values
+    /// into its slot; `nil` otherwise.
+    func takeNumbers(_ column: Int, of chunks: [CSVChunk]) -> [Double]? {
+        guard case .numbers(let storage) = storage[column] else { return nil }
+        return take(storage, first: chunks[0].columns[column].doubleValues(), column: column, of: chunks)
+    }
+
+    /// The values of integer column `column`, taken out of its storage, when every later chunk wrote its values
+    /// into its slot; `nil` otherwise.
+    func takeIntegers(_ column: Int, of chunks: [CSVChunk]) -> [Int?]? {
+        guard case .integers(let storage) = storage[column] else { return nil }
+        return take(storage, first: chunks[0].columns[column].intValues(), column: column, of: chunks)
+    }
+
+    /// The first chunk's values then each slot's, moved together in `storage`.
+    private func take<Element>(_ storage: Storage<Element>, first: [Element], column: Int, of chunks: [CSVChunk]) -> [Element]? {
+        guard chunks.dropFirst().allSatisfy({ $0.columns[column].isInSlot }) else { return nil }
+        var end = firstRows
+        storage.values.withUnsafeMutableBufferPointer { values in
+            _ = values.initialize(fromContentsOf: first)
+            for (k, chunk) in chunks.enumerated().dropFirst() {
+                let count = chunk.columns[column].count
+                memmove(values.baseAddress! + end, values.baseAddress! + offsets[k - 1], count * MemoryLayout<Element>.stride)
+                end += count
+            }
+        }
+        var values = storage.values
+        storage.values = []
+        values.removeLast(values.count - end)
+        return values
+    }
+
+    /// The numbers chunk `k` (after the first) wrote into its slot of `column`.
+    func numbers(_ column: Int, chunk k: Int, count: Int) -> ArraySlice<Double> {
+        guard case .numbers(let storage) = storage[column] else { preconditionFailure("column \(column) holds no numbers") }
+        return storage.values[offsets[k - 1]..<offsets[k - 1] + count]
+    }
+
+    /// The integers chunk `k` (after the first) wrote into its slot of `column`.
+    func integers(_ column: Int, chunk k: Int, count: Int) -> ArraySlice<Int?> {
+        guard case .integers(let storage) = storage[column] else { preconditionFailure("column \(column) holds no integers") }
+        return storage.values[offsets[k - 1]..<offsets[k - 1] + count]
+    }
+}
