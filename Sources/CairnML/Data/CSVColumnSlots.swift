@@ -29,11 +29,10 @@ final class CSVColumnSlots: @unchecked Sendable {
     private final class Storage<Element> {
         var values: [Element]
         init(count: Int) {
-            // Every element is written before it is read (slots are moved together, the rest removed).
-            values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-                adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-                initialized = count
-            }
+            // Every element is written before it is read (slots are moved together, the rest removed). Small
+            // pages, not transparent huge ones: under a hypervisor that takes back free memory (virtio-balloon free
+            // page reporting), a fresh 2 MiB page costs many times its 512 small ones to fault in.
+            values = [Element](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
         }
     }
 
