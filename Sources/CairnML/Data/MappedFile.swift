@@ -39,13 +39,12 @@ enum MappedFile {
     /// (`MAP_POPULATE`). Only a hint: where the kernel refuses it, the pages fault in as they are read.
     private static func populate(_ address: UnsafeMutableRawPointer, size: Int) {
         #if os(Linux)
-        let populateRead: Int32 = 22
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let parts = Parallel.ranges(size / page, parts: Parallel.availableCores)
         let mapping = SharedBuffer(base: address.assumingMemoryBound(to: UInt8.self))
         Parallel.forEach(parts.count, concurrently: size >= 1 << 24) { part in
             let bytes = (part == parts.count - 1 ? size : parts[part].upperBound * page) - parts[part].lowerBound * page
-            _ = madvise(mapping.base + parts[part].lowerBound * page, bytes, populateRead)
+            _ = madvise(mapping.base + parts[part].lowerBound * page, bytes, MADV_POPULATE_READ)
         }
         #endif
     }
