@@ -67,6 +67,15 @@ struct CSVReaderTests {
         #expect(table["n"]?.values == .int([1, 2]))
     }
 
+    @Test func onlyTheCarriageReturnOfALineEndingIsDropped() throws {
+        // The CR of CRLF ends the record's last field, quoted or not, and at the end of the input; a CR before a
+        // delimiter is part of its field's text (RFC 4180 has CR only in CRLF)
+        let table = try CSVReader.parse("a,b,c\r\n1,2.5,x\r\n3,4.5,\"y\"\r\n5\r,6.5,z\r")
+        #expect(table["b"]?.values == .double([2.5, 4.5, 6.5]))
+        #expect(table["c"]?.strings() == ["x", "y", "z"])
+        #expect(table["a"]?.strings() == ["1", "3", "5\r"])
+    }
+
     @Test func infersBooleansNumbersAndHonoursCategoricalOverrides() throws {
         let text = "a;b;c;d\ntrue;1.5;7;x\nFALSE;NA;-3;y\n"
         let table = try CSVReader.parse(text, options: CSVOptions(delimiter: ";", categoricalColumns: ["c"]))

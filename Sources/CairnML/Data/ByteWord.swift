@@ -39,13 +39,14 @@ enum ByteWord {
     /// The value of the first `count` bytes of the word (0...8), which must be ASCII digits.
     @inline(__always)
     static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
-        // The digits move to the top bytes, the rest shift out and zeros (leading zero digits) come in; two half
-        // shifts, since one of 64 bits for `count` 0 would not shift at all.
+        // The digits move to the top bytes, the rest shift out and zero bytes (read as zero digits) come in; two
+        // half shifts, since one of 64 bits for `count` 0 would not shift at all.
         let half = UInt64(truncatingIfNeeded: 32 &- 4 &* count)
-        var value = ((word ^ 0x3030_3030_3030_3030) &<< half) &<< half
-        // Pairs, then quadruples, of digits combined by multiplications on all lanes at once.
-        value = value &* 10 &+ (value >> 8)
-        let mask: UInt64 = 0x0000_00FF_0000_00FF
-        return ((value & mask) &* (100 + (1_000_000 << 32)) &+ ((value >> 16) & mask) &* (1 + (10_000 << 32))) >> 32
+        var value = (word &<< half) &<< half
+        // Each byte's digit (its low four bits), then pairs, quadruples and all eight combined by one multiplication
+        // each on all lanes at once: 2561 is 10 × 256 + 1, 6553601 is 100 × 65536 + 1, the last 10000 × 2³² + 1.
+        value = ((value & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
+        value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        return ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
     }
 }

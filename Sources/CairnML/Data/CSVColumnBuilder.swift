@@ -66,7 +66,7 @@ struct CSVColumnBuilder: Sendable {
         case .bool: bools.append(nil)
         case .text: codes.append(-1)
         }
-        count += 1
+        count &+= 1
     }
 
     /// Appends the present value whose bytes are `field`.
@@ -141,7 +141,7 @@ struct CSVColumnBuilder: Sendable {
 
     @inline(__always)
     private mutating func accepted() {
-        count += 1
+        count &+= 1
         hasPresentValue = true
     }
 

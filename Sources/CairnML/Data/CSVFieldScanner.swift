@@ -56,17 +56,21 @@ struct CSVFieldScanner: Sendable {
                 if trimLeadingSpaces { while i < end, p[i] == Self.space { i += 1 } }
                 quoted = i < end && p[i] == Self.quote
             }
+            let endsAtDelimiter: Bool
             if quoted {
                 body(column, try quotedField(p, &i, end: end, line: &line))
+                endsAtDelimiter = i < end && p[i] == delimiter
             } else {
                 let start = i
                 i = separators.next(from: i)
-                // (Wrapping arithmetic on indices inside the input, which cannot overflow.)
-                let fieldEnd = i > start && p[i &- 1] == Self.carriageReturn ? i &- 1 : i
+                endsAtDelimiter = i < end && p[i] == delimiter
+                // The carriage return of a CRLF line ending is not part of the record's last field. (Wrapping
+                // arithmetic on indices inside the input, which cannot overflow.)
+                let fieldEnd = !endsAtDelimiter && i > start && p[i &- 1] == Self.carriageReturn ? i &- 1 : i
                 body(column, CSVScannedField(start: start, end: fieldEnd, hasDoubledQuotes: false))
             }
             column &+= 1
-            if i < end, p[i] == delimiter {
+            if endsAtDelimiter {
                 i &+= 1
             } else {
                 // Past the newline; a record that ends the input leaves `i` at `end`, never beyond it.
