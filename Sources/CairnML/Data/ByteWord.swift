@@ -4,7 +4,8 @@ enum ByteWord {
     /// `0x01` in every byte: times a byte, that byte in every byte.
     static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// The high bit of every byte.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes at `bytes`.
     @inline(__always)
@@ -26,14 +27,19 @@ enum ByteWord {
         (flags &* 0x0002_0408_1020_4081) >> 56
     }
 
-    /// The number of ASCII digits the word starts with, 0...8.
+    /// The high bit of each byte of `word` that is not an ASCII digit, and no other bit.
     @inline(__always)
-    static func leadingDigitCount(_ word: UInt64) -> Int {
+    static func nonDigitBytes(_ word: UInt64) -> UInt64 {
         // A byte is a digit when it is 0...9 after the xor: its high bit is clear, and adding 0x76 to its low seven
         // bits does not set that bit.
         let offsets = word ^ 0x3030_3030_3030_3030
-        let nonDigits = (((offsets & lowBits) &+ 0x7676_7676_7676_7676) | offsets) & highBits
-        return nonDigits.trailingZeroBitCount >> 3
+        return (((offsets & lowBits) &+ 0x7676_7676_7676_7676) | offsets) & highBits
+    }
+
+    /// The number of ASCII digits the word starts with, 0...8.
+    @inline(__always)
+    static func leadingDigitCount(_ word: UInt64) -> Int {
+        nonDigitBytes(word).trailingZeroBitCount >> 3
     }
 
     /// The value of the first `count` bytes of the word (0...8), which must be ASCII digits.
