@@ -46,14 +46,15 @@ struct CSVChunkReader {
         var columns = kinds.indices.map {
             CSVColumnBuilder(kind: kinds[$0], capacity: capacity, slot: slots?[$0], stripTrailingPeriod: stripTrailingPeriod)
         }
-        var unescaped: [UInt8] = []
-        var i = range.lowerBound
-        var line = firstLine
         let columnCount = columnCount
         let end = range.upperBound
         // A plain decimal is a number, never a missing value, unless some missing-value text looks like a number.
         let numbersAreDirect = !missing.mayLookLikeNumbers
         try columns.withUnsafeMutableBufferPointer { columns in
+            // The scanning state is the closure's own, so that it stays in registers.
+            var unescaped: [UInt8] = []
+            var i = range.lowerBound
+            var line = firstLine
             var separators = CSVSeparatorFinder(p, end: end, delimiter: scanner.delimiter)
             while scanner.skipBlankLines(p, &i, end: end, line: &line) {
                 let recordLine = line
