@@ -18,7 +18,8 @@ extension DecimalParser {
             let signBytes = negative || first == UInt64(UInt8(ascii: "+")) ? 1 : 0
             let word = raw &>> UInt64(truncatingIfNeeded: 8 &* signBytes)
             let length = count &- signBytes
-            // The high bit of each of the `length` bytes that is not a digit, and of each that is a point.
+            // The high bit of each of the field's `length` bytes that is not a digit (`nonDigits`), and of each
+            // byte that is a point (`points`).
             let inside = ByteWord.highBits &>> UInt64(truncatingIfNeeded: 64 &- 8 &* length)
             let nonDigits = ByteWord.nonDigitBytes(word) & inside
             let points = ByteWord.zeroBytes(word ^ (UInt64(UInt8(ascii: ".")) &* ByteWord.ones))
