@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 allowed() {
     case "$1" in
         CairnCore) echo "Foundation" ;;
-        CairnML) echo "CairnCore CZlib Foundation Dispatch Synchronization" ;;
+        CairnML) echo "CairnCore CZlib Foundation Dispatch Synchronization _Builtin_intrinsics" ;;
         CairnRuntime) echo "CairnCore CairnML CRuntimeKernels Foundation Dispatch" ;;
         CairnAutoML) echo "CairnCore CairnML Foundation Dispatch" ;;
         CairnMonitoring) echo "CairnCore CairnML Foundation" ;;
