@@ -135,14 +135,46 @@ struct CSVChunkingTests {
 
     @Test func laterChunksWithMoreRowsThanTheFirstPredictsKeepEveryNumber() throws {
         // Given long first records, then short ones: later chunks hold far more rows than the first one's length
-        // predicts, so their numbers and whole numbers overflow the room set aside for them in the final columns
+        // predicts (the quotes keep the reader from counting records), so their numbers and whole numbers overflow
+        // the room set aside for them in the final columns
         let long = String(repeating: "w", count: 400)
-        let rows = (0..<20_000).map { k in "\(Double(k) / 2),\(k < 100 ? long : "s"),\(k % 3 == 0 ? "" : "\(k)")" }
+        let rows = (0..<20_000).map { k in "\(Double(k) / 2),\(k < 100 ? "\"\(long)\"" : "s"),\(k % 3 == 0 ? "" : "\(k)")" }
         let text = "x,t,n\n" + rows.joined(separator: "\n")
         // Then the numbers and the whole numbers are all there, in order
         let table = try read(text, chunkBytes: 8_192)
         #expect(table["x"]?.values == .double((0..<20_000).map { Double($0) / 2 }))
         #expect(table["n"]?.values == .int((0..<20_000).map { $0 % 3 == 0 ? nil : $0 }))
+        #expect(same(table, try read(text, chunkBytes: Int.max)))
+    }
+
+    @Test func rangesCountTheRecordsOfAnInputWithoutQuotes() {
+        // Given records without quotes, some blank lines, the last record without a newline
+        let lines = (0..<3_000).map { $0 % 700 == 5 ? "" : "\($0),\($0 * 2)" }
+        let input = Array(("a,b\n" + lines.joined(separator: "\n")).utf8)
+        input.withUnsafeBufferPointer { input in
+            // When cut into chunks
+            let (ranges, records) = CSVChunking.ranges(input, from: 4, firstChunkBytes: 512, count: 4)
+            // Then each range's count is its lines (blank ones included), the last unterminated one too
+            let lineCounts = ranges.map { range in
+                input[range].filter { $0 == CSVFieldScanner.newline }.count + (range.upperBound == input.count ? 1 : 0)
+            }
+            #expect(ranges.count == 5)
+            #expect(records == lineCounts)
+            #expect(records?.reduce(0, +) == 3_000)
+        }
+        // And an input with a quote is not counted (a quoted field may hold newlines)
+        Array(("a,b\n" + String(repeating: "1,\"x\"\n", count: 3_000)).utf8).withUnsafeBufferPointer { input in
+            #expect(CSVChunking.ranges(input, from: 4, firstChunkBytes: 512, count: 4).records == nil)
+        }
+    }
+
+    @Test func blankLinesInAnInputWithoutQuotesReadAsOneSerialPass() throws {
+        // Given counted chunks whose blank lines leave their slots a little larger than their records
+        let lines = (0..<20_000).map { $0 % 1_000 == 7 ? "" : "\($0),\(Double($0) / 4)" }
+        let text = "n,x\n" + lines.joined(separator: "\n") + "\n"
+        // Then the table is the one serial pass reads
+        let table = try read(text, chunkBytes: 16_384)
+        #expect(table.rowCount == 19_980)
         #expect(same(table, try read(text, chunkBytes: Int.max)))
     }
 

@@ -126,7 +126,9 @@ final class CSVColumnSlots: @unchecked Sendable {
             _ = values.initialize(fromContentsOf: first)
             for (k, chunk) in chunks.enumerated().dropFirst() {
                 let count = chunk.columns[column].count
-                memmove(values.baseAddress! + end, values.baseAddress! + offsets[k - 1], count * MemoryLayout<Element>.stride)
+                if offsets[k - 1] != end {
+                    memmove(values.baseAddress! + end, values.baseAddress! + offsets[k - 1], count * MemoryLayout<Element>.stride)
+                }
                 end += count
             }
         }

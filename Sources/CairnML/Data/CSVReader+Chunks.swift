@@ -16,7 +16,7 @@ extension CSVReader {
             stripTrailingPeriod: options.stripTrailingPeriod)
         let initial: [CSVKind] = names.map { options.categoricalColumns.contains($0) ? .text : .int }
         let chunkCount = Swift.min(Swift.max((input.count - start) / chunkBytes, 1), 4 * Parallel.availableCores)
-        let ranges = CSVChunking.ranges(input, from: start, firstChunkBytes: chunkBytes / 16, count: chunkCount)
+        let (ranges, records) = CSVChunking.ranges(input, from: start, firstChunkBytes: chunkBytes / 16, count: chunkCount)
         guard ranges.count > 1 else {
             let chunks = [try reader.read(input, range: ranges[0], firstLine: line, kinds: initial)]
             return (chunks, finalKinds(chunks, names: names, options: options), nil)
@@ -29,11 +29,12 @@ extension CSVReader {
         do {
             let first = try reader.read(input, range: ranges[0], firstLine: line, kinds: initial)
             let kinds = first.columns.map(\.kind)
-            // Slots a tenth larger than the first chunk's rows per byte predicts, and never more rows than the
-            // chunk has room for (each record takes at least one byte per field).
+            // Slots of each chunk's records where the input holds no quote (so no chunk's numbers need moving when
+            // the slots are joined); otherwise a tenth larger than the first chunk's rows per byte predicts, and
+            // never more rows than the chunk has room for (each record takes at least one byte per field).
             let rowsPerByte = Double(first.rowCount) / Double(ranges[0].count)
-            let estimates = ranges.dropFirst().map { range in
-                Swift.min(Int(Double(range.count) * rowsPerByte * 1.1) + 64, range.count / names.count + 1)
+            let estimates = ranges.indices.dropFirst().map { k in
+                records?[k] ?? Swift.min(Int(Double(ranges[k].count) * rowsPerByte * 1.1) + 64, ranges[k].count / names.count + 1)
             }
             slots = CSVColumnSlots(kinds: kinds, firstRows: first.rowCount, estimates: estimates)
             let rest = slots.withSlots { slots in
