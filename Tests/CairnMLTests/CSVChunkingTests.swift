@@ -159,8 +159,13 @@ struct CSVChunkingTests {
                 input[range].filter { $0 == CSVFieldScanner.newline }.count + (range.upperBound == input.count ? 1 : 0)
             }
             #expect(ranges.count == 5)
+            #if arch(x86_64)
             #expect(records == lineCounts)
             #expect(records?.reduce(0, +) == 3_000)
+            #else
+            // (Newlines are counted on x86-64 only; elsewhere the slots are estimated.)
+            #expect(records == nil && lineCounts.reduce(0, +) == 3_000)
+            #endif
         }
         // And an input with a quote is not counted (a quoted field may hold newlines)
         Array(("a,b\n" + String(repeating: "1,\"x\"\n", count: 3_000)).utf8).withUnsafeBufferPointer { input in

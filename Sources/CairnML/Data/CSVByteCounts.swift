@@ -43,7 +43,7 @@ struct CSVByteCounts {
         return counts
         #else
         guard let found = memchr(p, Int32(CSVFieldScanner.quote), bytes.count) else { return CSVByteCounts() }
-        let first = found.assumingMemoryBound(to: UInt8.self) - p
+        let first = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - p
         return CSVByteCounts(quotes: bytes[first...].reduce(0) { $0 + ($1 == CSVFieldScanner.quote ? 1 : 0) })
         #endif
     }
