@@ -8,12 +8,24 @@ struct CSVSlot<Element>: @unchecked Sendable {
 
     /// The first `count` values written.
     func prefix(_ count: Int) -> UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The `capacity` values from `start` on.
+    func part(from start: Int, capacity: Int) -> CSVSlot { CSVSlot(base: base + start, capacity: capacity) }
 }
 
-/// One chunk's slot of one column, typed by the column's kind in the first chunk.
+/// One chunk's slot of one column (or, while the chunks are read, a column's whole storage), typed by the column's
+/// kind in the first chunk.
 enum CSVColumnSlot: Sendable {
     case numbers(CSVSlot<Double>)
     case integers(CSVSlot<Int?>)
+
+    /// The `capacity` values from `start` on.
+    func part(from start: Int, capacity: Int) -> CSVColumnSlot {
+        switch self {
+        case .numbers(let slot): .numbers(slot.part(from: start, capacity: capacity))
+        case .integers(let slot): .integers(slot.part(from: start, capacity: capacity))
+        }
+    }
 }
 
 /// The final arrays of the number and integer columns, written in place by the chunks after the first so that
@@ -65,42 +77,29 @@ final class CSVColumnSlots: @unchecked Sendable {
 
     /// Calls `body` with each later chunk's slot of each column (`nil` for columns without storage).
     func withSlots<T>(_ body: ([[CSVColumnSlot?]]) throws -> T) rethrows -> T {
-        try withBases(storage[...], [], body)
-    }
-
-    /// A column's storage while it is borrowed: its start.
-    private enum Base {
-        case numbers(UnsafeMutablePointer<Double>)
-        case integers(UnsafeMutablePointer<Int?>)
-    }
-
-    private func withBases<T>(
-        _ rest: ArraySlice<ColumnStorage?>, _ bases: [Base?], _ body: ([[CSVColumnSlot?]]) throws -> T
-    ) rethrows -> T {
-        guard let next = rest.first else {
-            let slots = offsets.indices.dropLast().map { k in
-                let (start, capacity) = (offsets[k], offsets[k + 1] - offsets[k])
-                return bases.map { base -> CSVColumnSlot? in
-                    switch base {
-                    case .numbers(let p): .numbers(CSVSlot(base: p + start, capacity: capacity))
-                    case .integers(let p): .integers(CSVSlot(base: p + start, capacity: capacity))
-                    case nil: nil
-                    }
-                }
-            }
-            return try body(slots)
+        try withWholeSlots(storage[...], []) { columns in
+            try body(offsets.indices.dropLast().map { k in
+                columns.map { $0?.part(from: offsets[k], capacity: offsets[k + 1] - offsets[k]) }
+            })
         }
+    }
+
+    /// Calls `body` with each column's whole storage as one slot, borrowed for the call.
+    private func withWholeSlots<T>(
+        _ rest: ArraySlice<ColumnStorage?>, _ slots: [CSVColumnSlot?], _ body: ([CSVColumnSlot?]) throws -> T
+    ) rethrows -> T {
+        guard let next = rest.first else { return try body(slots) }
         switch next {
         case .numbers(let storage):
             return try storage.values.withUnsafeMutableBufferPointer {
-                try withBases(rest.dropFirst(), bases + [.numbers($0.baseAddress!)], body)
+                try withWholeSlots(rest.dropFirst(), slots + [.numbers(CSVSlot(base: $0.baseAddress!, capacity: $0.count))], body)
             }
         case .integers(let storage):
             return try storage.values.withUnsafeMutableBufferPointer {
-                try withBases(rest.dropFirst(), bases + [.integers($0.baseAddress!)], body)
+                try withWholeSlots(rest.dropFirst(), slots + [.integers(CSVSlot(base: $0.baseAddress!, capacity: $0.count))], body)
             }
         case nil:
-            return try withBases(rest.dropFirst(), bases + [nil], body)
+            return try withWholeSlots(rest.dropFirst(), slots + [nil], body)
         }
     }
 
@@ -141,12 +140,17 @@ final class CSVColumnSlots: @unchecked Sendable {
     /// The numbers chunk `k` (after the first) wrote into its slot of `column`.
     func numbers(_ column: Int, chunk k: Int, count: Int) -> ArraySlice<Double> {
         guard case .numbers(let storage) = storage[column] else { preconditionFailure("column \(column) holds no numbers") }
-        return storage.values[offsets[k - 1]..<offsets[k - 1] + count]
+        return written(storage, chunk: k, count: count)
     }
 
     /// The integers chunk `k` (after the first) wrote into its slot of `column`.
     func integers(_ column: Int, chunk k: Int, count: Int) -> ArraySlice<Int?> {
         guard case .integers(let storage) = storage[column] else { preconditionFailure("column \(column) holds no integers") }
-        return storage.values[offsets[k - 1]..<offsets[k - 1] + count]
+        return written(storage, chunk: k, count: count)
+    }
+
+    /// The `count` values chunk `k` (after the first) wrote into its slot of `storage`.
+    private func written<Element>(_ storage: Storage<Element>, chunk k: Int, count: Int) -> ArraySlice<Element> {
+        storage.values[offsets[k - 1]..<offsets[k - 1] + count]
     }
 }
